@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
+/*
+ * The ioctl ABI of /dev/zircon, shared by zircon.ko and libzx.
+ *
+ * Every Zircon syscall that needs the kernel is one ioctl.  The argument is a
+ * struct of fixed-width fields; user pointers travel as __u64 and outputs are
+ * written by the kernel straight to the caller's pointers, so a bad output
+ * pointer yields ZX_ERR_INVALID_ARGS exactly as on Zircon.
+ *
+ * Growth: the size of the argument struct is part of the command (_IOW), and
+ * the kernel reads it with copy_struct_from_user(): a shorter struct from an
+ * older libzx is zero-extended, a longer one from a newer libzx is accepted
+ * only if the unknown tail is zero.  Reserved fields must be zero.
+ *
+ * Return value of ioctl(2):
+ *   0           ZX_OK
+ *   > 0         -(zx_status_t), the Zircon error of the call
+ *   -1, errno   the transport failed: ENOTTY (unknown command), EINVAL
+ *               (struct too short), E2BIG (nonzero unknown tail), EFAULT
+ *               (argument struct unreadable), EINTR (signal; retry).
+ */
+#ifndef _UAPI_ZIRCON_IOCTL_H
+#define _UAPI_ZIRCON_IOCTL_H
+
+#include <linux/ioctl.h>
+#include <linux/types.h>
+
+#define ZX_IOC_MAGIC 0xE4
+
+struct zx_handle_close_args {
+	__u32 handle;
+	__u32 reserved;
+};
+
+struct zx_handle_close_many_args {
+	__u64 handles;			/* const zx_handle_t * */
+	__u64 num_handles;
+};
+
+/* handle_duplicate and handle_replace */
+struct zx_handle_rights_args {
+	__u32 handle;
+	__u32 rights;
+	__u64 out;			/* zx_handle_t * */
+};
+
+struct zx_object_get_info_args {
+	__u32 handle;
+	__u32 topic;
+	__u64 buffer;			/* void * */
+	__u64 buffer_size;
+	__u64 actual;			/* size_t *, may be 0 */
+	__u64 avail;			/* size_t *, may be 0 */
+};
+
+/* object_get_property and object_set_property */
+struct zx_object_property_args {
+	__u32 handle;
+	__u32 property;
+	__u64 value;			/* void * */
+	__u64 value_size;
+};
+
+/* object_signal and object_signal_peer */
+struct zx_object_signal_args {
+	__u32 handle;
+	__u32 clear_mask;
+	__u32 set_mask;
+	__u32 reserved;
+};
+
+struct zx_object_wait_one_args {
+	__u32 handle;
+	__u32 signals;
+	__s64 deadline;
+	__u64 observed;			/* zx_signals_t *, may be 0 */
+};
+
+struct zx_object_wait_many_args {
+	__u64 items;			/* zx_wait_item_t * */
+	__u64 num_items;
+	__s64 deadline;
+};
+
+/* event_create and any other create call with one output */
+struct zx_create_args {
+	__u32 options;
+	__u32 reserved;
+	__u64 out;			/* zx_handle_t * */
+};
+
+/* eventpair_create and the other peered create calls */
+struct zx_create_pair_args {
+	__u32 options;
+	__u32 reserved;
+	__u64 out0;			/* zx_handle_t * */
+	__u64 out1;			/* zx_handle_t * */
+};
+
+/* cprng_draw and cprng_add_entropy */
+struct zx_cprng_args {
+	__u64 buffer;
+	__u64 buffer_size;
+};
+
+struct zx_nanosleep_args {
+	__s64 deadline;
+};
+
+struct zx_take_startup_handle_args {
+	__u32 info;			/* PA_HND(type, arg) */
+	__u32 reserved;
+	__u64 out;			/* zx_handle_t *; ZX_HANDLE_INVALID if none */
+};
+
+/*
+ * Facts that Zircon's vDSO hands out as constants: read once by libzx.
+ * features[] is indexed by ZX_FEATURE_KIND_*; a kind is valid when its bit is
+ * set in features_valid.
+ */
+#define ZX_SYSTEM_FEATURE_KINDS		8
+#define ZX_SYSTEM_VERSION_LEN		64
+
+struct zx_system_properties {
+	__u32 num_cpus;
+	__u32 page_size;
+	__u32 dcache_line_size;
+	__u32 features_valid;
+	__u64 physmem;
+	__u32 features[ZX_SYSTEM_FEATURE_KINDS];
+	char version[ZX_SYSTEM_VERSION_LEN];	/* NUL-terminated */
+};
+
+struct zx_system_get_properties_args {
+	__u64 out;			/* struct zx_system_properties * */
+	__u64 out_size;
+};
+
+/*
+ * Command numbers.  Gaps are left per family so related calls stay together
+ * as the ABI grows; a number is never reused.
+ */
+#define ZX_IOC(nr, type)	_IOW(ZX_IOC_MAGIC, nr, type)
+
+#define ZX_IOC_HANDLE_CLOSE		ZX_IOC(0x01, struct zx_handle_close_args)
+#define ZX_IOC_HANDLE_CLOSE_MANY	ZX_IOC(0x02, struct zx_handle_close_many_args)
+#define ZX_IOC_HANDLE_DUPLICATE		ZX_IOC(0x03, struct zx_handle_rights_args)
+#define ZX_IOC_HANDLE_REPLACE		ZX_IOC(0x04, struct zx_handle_rights_args)
+
+#define ZX_IOC_OBJECT_GET_INFO		ZX_IOC(0x10, struct zx_object_get_info_args)
+#define ZX_IOC_OBJECT_GET_PROPERTY	ZX_IOC(0x11, struct zx_object_property_args)
+#define ZX_IOC_OBJECT_SET_PROPERTY	ZX_IOC(0x12, struct zx_object_property_args)
+#define ZX_IOC_OBJECT_SIGNAL		ZX_IOC(0x13, struct zx_object_signal_args)
+#define ZX_IOC_OBJECT_SIGNAL_PEER	ZX_IOC(0x14, struct zx_object_signal_args)
+#define ZX_IOC_OBJECT_WAIT_ONE		ZX_IOC(0x15, struct zx_object_wait_one_args)
+#define ZX_IOC_OBJECT_WAIT_MANY		ZX_IOC(0x16, struct zx_object_wait_many_args)
+
+#define ZX_IOC_EVENT_CREATE		ZX_IOC(0x20, struct zx_create_args)
+#define ZX_IOC_EVENTPAIR_CREATE		ZX_IOC(0x21, struct zx_create_pair_args)
+
+#define ZX_IOC_CPRNG_DRAW		ZX_IOC(0x30, struct zx_cprng_args)
+#define ZX_IOC_CPRNG_ADD_ENTROPY	ZX_IOC(0x31, struct zx_cprng_args)
+#define ZX_IOC_NANOSLEEP		ZX_IOC(0x32, struct zx_nanosleep_args)
+#define ZX_IOC_SYSTEM_GET_PROPERTIES	ZX_IOC(0x33, struct zx_system_get_properties_args)
+#define ZX_IOC_TAKE_STARTUP_HANDLE	ZX_IOC(0x34, struct zx_take_startup_handle_args)
+
+#endif /* _UAPI_ZIRCON_IOCTL_H */

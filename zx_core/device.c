@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /dev/zircon: module setup and the ioctl dispatch table.
+ *
+ * The command's _IOC_NR selects a row; _IOC_SIZE is the size of the
+ * caller's argument struct, read with copy_struct_from_user() so older and
+ * newer libzx builds both work.  Handlers return a zx_status_t, which goes
+ * back to user space as a non-negative ioctl result (see uapi).
+ */
+#include <linux/fs.h>
+#include <linux/miscdevice.h>
+#include <linux/module.h>
+#include <linux/uaccess.h>
+
+#include "zircon.h"
+#include "syscalls.h"
+#include "../uapi/zircon_ioctl.h"
+
+struct zx_ioctl_op {
+	zx_status_t (*fn)(struct zx_process *proc, void *args);
+	unsigned int size;		/* of the kernel's struct */
+	unsigned int min_size;		/* oldest accepted struct */
+	unsigned int cmd;
+};
+
+union zx_ioctl_buffer {
+	struct zx_handle_close_args handle_close;
+	struct zx_handle_close_many_args handle_close_many;
+	struct zx_handle_rights_args handle_rights;
+	struct zx_object_get_info_args object_get_info;
+	struct zx_object_property_args object_property;
+	struct zx_object_signal_args object_signal;
+	struct zx_object_wait_one_args object_wait_one;
+	struct zx_object_wait_many_args object_wait_many;
+	struct zx_create_args create;
+	struct zx_create_pair_args create_pair;
+	struct zx_cprng_args cprng;
+	struct zx_nanosleep_args nanosleep;
+	struct zx_take_startup_handle_args take_startup_handle;
+	struct zx_system_get_properties_args system_get_properties;
+};
+
+#define ZX_OP(_cmd, _fn, _struct, _last)				\
+	[_IOC_NR(_cmd)] = {						\
+		.fn = _fn,						\
+		.size = sizeof(_struct),				\
+		.min_size = offsetofend(_struct, _last),		\
+		.cmd = _cmd,						\
+	}
+
+static const struct zx_ioctl_op zx_ioctl_ops[] = {
+	ZX_OP(ZX_IOC_HANDLE_CLOSE, zx_sys_handle_close,
+	      struct zx_handle_close_args, reserved),
+	ZX_OP(ZX_IOC_HANDLE_CLOSE_MANY, zx_sys_handle_close_many,
+	      struct zx_handle_close_many_args, num_handles),
+	ZX_OP(ZX_IOC_HANDLE_DUPLICATE, zx_sys_handle_duplicate,
+	      struct zx_handle_rights_args, out),
+	ZX_OP(ZX_IOC_HANDLE_REPLACE, zx_sys_handle_replace,
+	      struct zx_handle_rights_args, out),
+	ZX_OP(ZX_IOC_OBJECT_GET_INFO, zx_sys_object_get_info,
+	      struct zx_object_get_info_args, avail),
+	ZX_OP(ZX_IOC_OBJECT_GET_PROPERTY, zx_sys_object_get_property,
+	      struct zx_object_property_args, value_size),
+	ZX_OP(ZX_IOC_OBJECT_SET_PROPERTY, zx_sys_object_set_property,
+	      struct zx_object_property_args, value_size),
+	ZX_OP(ZX_IOC_OBJECT_SIGNAL, zx_sys_object_signal,
+	      struct zx_object_signal_args, reserved),
+	ZX_OP(ZX_IOC_OBJECT_SIGNAL_PEER, zx_sys_object_signal_peer,
+	      struct zx_object_signal_args, reserved),
+	ZX_OP(ZX_IOC_OBJECT_WAIT_ONE, zx_sys_object_wait_one,
+	      struct zx_object_wait_one_args, observed),
+	ZX_OP(ZX_IOC_OBJECT_WAIT_MANY, zx_sys_object_wait_many,
+	      struct zx_object_wait_many_args, deadline),
+	ZX_OP(ZX_IOC_EVENT_CREATE, zx_sys_event_create,
+	      struct zx_create_args, out),
+	ZX_OP(ZX_IOC_EVENTPAIR_CREATE, zx_sys_eventpair_create,
+	      struct zx_create_pair_args, out1),
+	ZX_OP(ZX_IOC_CPRNG_DRAW, zx_sys_cprng_draw,
+	      struct zx_cprng_args, buffer_size),
+	ZX_OP(ZX_IOC_CPRNG_ADD_ENTROPY, zx_sys_cprng_add_entropy,
+	      struct zx_cprng_args, buffer_size),
+	ZX_OP(ZX_IOC_NANOSLEEP, zx_sys_nanosleep,
+	      struct zx_nanosleep_args, deadline),
+	ZX_OP(ZX_IOC_SYSTEM_GET_PROPERTIES, zx_sys_system_get_properties,
+	      struct zx_system_get_properties_args, out_size),
+	ZX_OP(ZX_IOC_TAKE_STARTUP_HANDLE, zx_sys_take_startup_handle,
+	      struct zx_take_startup_handle_args, out),
+};
+
+static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	unsigned int nr = _IOC_NR(cmd), usize = _IOC_SIZE(cmd);
+	const struct zx_ioctl_op *op;
+	union zx_ioctl_buffer buf;
+	struct zx_process *proc;
+	zx_status_t status;
+	int ret;
+
+	if (_IOC_TYPE(cmd) != ZX_IOC_MAGIC || _IOC_DIR(cmd) != _IOC_WRITE ||
+	    nr >= ARRAY_SIZE(zx_ioctl_ops))
+		return -ENOTTY;
+	op = &zx_ioctl_ops[nr];
+	if (!op->fn)
+		return -ENOTTY;
+	if (usize < op->min_size)
+		return -EINVAL;
+	ret = copy_struct_from_user(&buf, op->size, (void __user *)arg, usize);
+	if (ret)
+		return ret;
+
+	proc = zx_process_current();
+	if (IS_ERR(proc))
+		return PTR_ERR(proc);
+	status = op->fn(proc, &buf);
+	if (status == ZX_ERR_INTERNAL_INTR_RETRY)
+		return -ERESTARTSYS;
+	return status == ZX_OK ? 0 : -status;
+}
+
+static const struct file_operations zx_fops = {
+	.owner = THIS_MODULE,
+	.unlocked_ioctl = zx_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
+};
+
+static ssize_t live_objects_show(struct device *dev,
+				 struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%ld\n", zx_live_objects());
+}
+static DEVICE_ATTR_RO(live_objects);
+
+static ssize_t live_handles_show(struct device *dev,
+				 struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%ld\n", zx_live_handles());
+}
+static DEVICE_ATTR_RO(live_handles);
+
+static ssize_t live_processes_show(struct device *dev,
+				   struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%ld\n", zx_live_processes());
+}
+static DEVICE_ATTR_RO(live_processes);
+
+static struct attribute *zx_attrs[] = {
+	&dev_attr_live_objects.attr,
+	&dev_attr_live_handles.attr,
+	&dev_attr_live_processes.attr,
+	NULL,
+};
+ATTRIBUTE_GROUPS(zx);
+
+static struct miscdevice zx_miscdev = {
+	.minor = MISC_DYNAMIC_MINOR,
+	.name = "zircon",
+	.fops = &zx_fops,
+	.groups = zx_groups,
+	.mode = 0666,
+};
+
+static int __init zx_init(void)
+{
+	int ret;
+
+	BUILD_BUG_ON(sizeof(union zx_ioctl_buffer) > 128);
+	ret = zx_handle_cache_init();
+	if (ret)
+		return ret;
+	ret = zx_processes_init();
+	if (ret)
+		goto err_handles;
+	ret = zx_job_init();
+	if (ret)
+		goto err_processes;
+	ret = misc_register(&zx_miscdev);
+	if (ret)
+		goto err_job;
+	return 0;
+
+err_job:
+	zx_job_exit();
+err_processes:
+	zx_processes_exit();
+err_handles:
+	zx_handle_cache_exit();
+	return ret;
+}
+
+static void __exit zx_exit(void)
+{
+	misc_deregister(&zx_miscdev);
+	zx_job_exit();
+	zx_processes_exit();
+	zx_handle_cache_exit();
+}
+
+module_init(zx_init);
+module_exit(zx_exit);
+MODULE_DESCRIPTION("Zircon kernel objects and syscall ABI for Linux processes");
+MODULE_AUTHOR("zxlinux developers");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Handles and the per-process handle table.
+ *
+ * A table is an xarray of slots allocated cyclically, so a closed slot is not
+ * handed out again until the whole index space has been used; the value also
+ * carries a wrap generation and is XORed with a per-process secret, so values
+ * are hard to guess and a stale value almost never names a new handle.
+ *
+ * Handles are published in two phases: a slot is reserved, the value is
+ * copied to the caller, and only then is the handle stored.  A caller whose
+ * output pointer faults never gets a handle it cannot see.
+ */
+#include <linux/random.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include "zircon.h"
+
+#define ZX_HANDLE_INDEX_MASK	((1U << ZX_HANDLE_INDEX_BITS) - 1)
+#define ZX_HANDLE_GEN_MASK	((1U << ZX_HANDLE_GEN_BITS) - 1)
+
+static struct kmem_cache *zx_handle_cache;
+static atomic_long_t zx_handles_alive = ATOMIC_LONG_INIT(0);
+
+int zx_handle_cache_init(void)
+{
+	zx_handle_cache = KMEM_CACHE(zx_handle, SLAB_ACCOUNT);
+	return zx_handle_cache ? 0 : -ENOMEM;
+}
+
+void zx_handle_cache_exit(void)
+{
+	kmem_cache_destroy(zx_handle_cache);
+}
+
+long zx_live_handles(void)
+{
+	return atomic_long_read(&zx_handles_alive);
+}
+
+struct zx_handle *zx_handle_create(struct zx_object *obj, zx_rights_t rights)
+{
+	struct zx_handle *h;
+
+	h = kmem_cache_alloc(zx_handle_cache, GFP_KERNEL_ACCOUNT);
+	if (!h)
+		return NULL;
+	zx_object_get(obj);
+	atomic_inc(&obj->handle_count);
+	h->obj = obj;
+	h->rights = rights;
+	h->value = ZX_HANDLE_INVALID;
+	atomic_long_inc(&zx_handles_alive);
+	return h;
+}
+
+/* @h must not be in any table. */
+void zx_handle_destroy(struct zx_handle *h)
+{
+	struct zx_object *obj = h->obj;
+
+	zx_object_cancel_handle(obj, h);
+	if (atomic_dec_and_test(&obj->handle_count) &&
+	    obj->type->on_zero_handles)
+		obj->type->on_zero_handles(obj);
+	kmem_cache_free(zx_handle_cache, h);
+	atomic_long_dec(&zx_handles_alive);
+	zx_object_put(obj);
+}
+
+/* Rights for a derived handle: never more than the original's. */
+zx_status_t zx_rights_reduce(zx_rights_t have, zx_rights_t want,
+				    zx_rights_t *out)
+{
+	if (want == ZX_RIGHT_SAME_RIGHTS) {
+		*out = have;
+		return ZX_OK;
+	}
+	if (want & ~have)
+		return ZX_ERR_INVALID_ARGS;
+	*out = want;
+	return ZX_OK;
+}
+
+void zx_handle_table_init(struct zx_handle_table *t)
+{
+	xa_init_flags(&t->slots, XA_FLAGS_ALLOC | XA_FLAGS_ACCOUNT);
+	t->next_index = 0;
+	t->generation = 0;
+	t->secret = get_random_u32() & ~ZX_HANDLE_FIXED_BITS_MASK;
+	t->closed = false;
+}
+
+static zx_handle_t zx_handle_encode(struct zx_handle_table *t, u32 index)
+{
+	u32 raw = ((t->generation & ZX_HANDLE_GEN_MASK) << ZX_HANDLE_INDEX_BITS) |
+		  index;
+
+	return ((raw << 2) | ZX_HANDLE_FIXED_BITS_MASK) ^ t->secret;
+}
+
+/* Caller holds the table's xa_lock. */
+struct zx_handle *__zx_handle_find(struct zx_process *proc, zx_handle_t value)
+{
+	struct zx_handle_table *t = &proc->handles;
+	u32 raw = value ^ t->secret;
+	struct zx_handle *h;
+
+	lockdep_assert_held(&t->slots.xa_lock);
+	if ((raw & ZX_HANDLE_FIXED_BITS_MASK) != ZX_HANDLE_FIXED_BITS_MASK)
+		return NULL;
+	h = xa_load(&t->slots, (raw >> 2) & ZX_HANDLE_INDEX_MASK);
+	if (!h || h->value != value)
+		return NULL;
+	return h;
+}
+
+static zx_status_t zx_handle_reserve(struct zx_handle_table *t, u32 *index,
+				     zx_handle_t *value)
+{
+	int ret;
+
+	xa_lock(&t->slots);
+	if (t->closed) {
+		xa_unlock(&t->slots);
+		return ZX_ERR_BAD_STATE;
+	}
+	ret = __xa_alloc_cyclic(&t->slots, index, NULL,
+				XA_LIMIT(0, ZX_HANDLE_TABLE_MAX - 1),
+				&t->next_index, GFP_KERNEL_ACCOUNT);
+	if (ret == 1)
+		t->generation++;
+	if (ret >= 0)
+		*value = zx_handle_encode(t, *index);
+	xa_unlock(&t->slots);
+	if (ret == -EBUSY)
+		return ZX_ERR_NO_RESOURCES;
+	if (ret < 0)
+		return ZX_ERR_NO_MEMORY;
+	return ZX_OK;
+}
+
+static void zx_handle_publish(struct zx_handle_table *t, u32 index,
+			      struct zx_handle *h, zx_handle_t value)
+{
+	h->value = value;
+	/* The slot is reserved: storing into it never allocates. */
+	xa_store(&t->slots, index, h, GFP_ATOMIC);
+}
+
+zx_status_t zx_handle_install(struct zx_process *proc, struct zx_handle *h,
+			      zx_handle_t *value)
+{
+	zx_status_t status;
+	u32 index;
+
+	status = zx_handle_reserve(&proc->handles, &index, value);
+	if (status == ZX_OK)
+		zx_handle_publish(&proc->handles, index, h, *value);
+	return status;
+}
+
+/*
+ * Installs @h and writes its value to the user's @uptr.  On any failure @h
+ * is destroyed.
+ */
+zx_status_t zx_handle_install_user(struct zx_process *proc,
+				   struct zx_handle *h, u64 uptr)
+{
+	struct zx_handle_table *t = &proc->handles;
+	zx_handle_t value;
+	zx_status_t status;
+	u32 index;
+
+	status = zx_handle_reserve(t, &index, &value);
+	if (status != ZX_OK)
+		goto err_destroy;
+	if (put_user(value, (zx_handle_t __user *)zx_uptr(uptr))) {
+		xa_release(&t->slots, index);
+		status = ZX_ERR_INVALID_ARGS;
+		goto err_destroy;
+	}
+	zx_handle_publish(t, index, h, value);
+	return ZX_OK;
+
+err_destroy:
+	zx_handle_destroy(h);
+	return status;
+}
+
+zx_status_t zx_create_handle_user(struct zx_process *proc,
+				  struct zx_object *obj, u64 uptr)
+{
+	struct zx_handle *h;
+
+	h = zx_handle_create(obj, obj->type->default_rights);
+	if (!h)
+		return ZX_ERR_NO_MEMORY;
+	return zx_handle_install_user(proc, h, uptr);
+}
+
+/* Both handles are published, or neither. */
+zx_status_t zx_create_handle_pair_user(struct zx_process *proc,
+				       struct zx_object *a,
+				       struct zx_object *b,
+				       u64 uptr0, u64 uptr1)
+{
+	struct zx_handle_table *t = &proc->handles;
+	struct zx_handle *ha, *hb;
+	zx_handle_t va, vb;
+	zx_status_t status = ZX_ERR_NO_MEMORY;
+	u32 ia, ib;
+
+	ha = zx_handle_create(a, a->type->default_rights);
+	if (!ha)
+		return ZX_ERR_NO_MEMORY;
+	hb = zx_handle_create(b, b->type->default_rights);
+	if (!hb)
+		goto err_ha;
+	status = zx_handle_reserve(t, &ia, &va);
+	if (status != ZX_OK)
+		goto err_hb;
+	status = zx_handle_reserve(t, &ib, &vb);
+	if (status != ZX_OK)
+		goto err_release_a;
+	if (put_user(va, (zx_handle_t __user *)zx_uptr(uptr0)) ||
+	    put_user(vb, (zx_handle_t __user *)zx_uptr(uptr1))) {
+		status = ZX_ERR_INVALID_ARGS;
+		goto err_release_b;
+	}
+	zx_handle_publish(t, ia, ha, va);
+	zx_handle_publish(t, ib, hb, vb);
+	return ZX_OK;
+
+err_release_b:
+	xa_release(&t->slots, ib);
+err_release_a:
+	xa_release(&t->slots, ia);
+err_hb:
+	zx_handle_destroy(hb);
+err_ha:
+	zx_handle_destroy(ha);
+	return status;
+}
+
+zx_status_t zx_handle_lookup(struct zx_process *proc, zx_handle_t value,
+			     zx_obj_type_t type, zx_rights_t rights,
+			     struct zx_object **obj, zx_rights_t *out_rights)
+{
+	struct zx_handle_table *t = &proc->handles;
+	zx_status_t status = ZX_OK;
+	struct zx_handle *h;
+
+	xa_lock(&t->slots);
+	h = __zx_handle_find(proc, value);
+	if (!h)
+		status = ZX_ERR_BAD_HANDLE;
+	else if (type != ZX_OBJ_TYPE_NONE && h->obj->type->obj_type != type)
+		status = ZX_ERR_WRONG_TYPE;
+	else if ((h->rights & rights) != rights)
+		status = ZX_ERR_ACCESS_DENIED;
+	if (status == ZX_OK) {
+		zx_object_get(h->obj);
+		*obj = h->obj;
+		if (out_rights)
+			*out_rights = h->rights;
+	}
+	xa_unlock(&t->slots);
+	return status;
+}
+
+/* Takes the handle out of the table; the caller owns it afterwards. */
+zx_status_t zx_handle_remove(struct zx_process *proc, zx_handle_t value,
+			     struct zx_handle **out)
+{
+	struct zx_handle_table *t = &proc->handles;
+	struct zx_handle *h;
+
+	xa_lock(&t->slots);
+	h = __zx_handle_find(proc, value);
+	if (h) {
+		u32 raw = value ^ t->secret;
+
+		__xa_erase(&t->slots, (raw >> 2) & ZX_HANDLE_INDEX_MASK);
+		h->value = ZX_HANDLE_INVALID;
+	}
+	xa_unlock(&t->slots);
+	if (!h)
+		return ZX_ERR_BAD_HANDLE;
+	*out = h;
+	return ZX_OK;
+}
+
+zx_status_t zx_handle_close(struct zx_process *proc, zx_handle_t value)
+{
+	struct zx_handle *h;
+	zx_status_t status;
+
+	if (value == ZX_HANDLE_INVALID)
+		return ZX_OK;
+	status = zx_handle_remove(proc, value, &h);
+	if (status == ZX_OK)
+		zx_handle_destroy(h);
+	return status;
+}
+
+/* The process is gone: no handle can be added, all are closed. */
+void zx_handle_table_close_all(struct zx_handle_table *t)
+{
+	struct zx_handle *h;
+	unsigned long index;
+
+	xa_lock(&t->slots);
+	t->closed = true;
+	xa_unlock(&t->slots);
+
+	xa_for_each(&t->slots, index, h) {
+		xa_erase(&t->slots, index);
+		h->value = ZX_HANDLE_INVALID;
+		zx_handle_destroy(h);
+		cond_resched();
+	}
+	xa_destroy(&t->slots);
+}

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Jobs.  For now there is one, the root job, created with the module; every
+ * process belongs to it and receives it as its default job.
+ */
+#include <linux/slab.h>
+
+#include "zircon.h"
+
+struct zx_object *zx_root_job;
+
+static zx_status_t zx_job_get_info(struct zx_object *obj,
+				   struct zx_info_request *req)
+{
+	zx_info_job_t info = {};
+
+	switch (req->topic) {
+	case ZX_INFO_JOB:
+		if (!(req->rights & ZX_RIGHT_INSPECT))
+			return ZX_ERR_ACCESS_DENIED;
+		return zx_info_write_single(req, &info, sizeof(info));
+	default:
+		return ZX_ERR_WRONG_TYPE;
+	}
+}
+
+static void zx_job_destroy(struct zx_object *obj)
+{
+	kfree(obj);
+}
+
+static const struct zx_object_type zx_root_job_type = {
+	.obj_type = ZX_OBJ_TYPE_JOB,
+	.default_rights = ZX_DEFAULT_JOB_RIGHTS,
+	.user_signals = ZX_USER_SIGNAL_ALL,
+	.permanent = true,
+	.destroy = zx_job_destroy,
+	.get_info = zx_job_get_info,
+};
+
+int zx_job_init(void)
+{
+	zx_root_job = kzalloc(sizeof(*zx_root_job), GFP_KERNEL);
+	if (!zx_root_job)
+		return -ENOMEM;
+	zx_object_init(zx_root_job, &zx_root_job_type);
+	strscpy(zx_root_job->name, "root", sizeof(zx_root_job->name));
+	return 0;
+}
+
+void zx_job_exit(void)
+{
+	zx_object_put(zx_root_job);
+}

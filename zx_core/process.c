@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Process objects: the Zircon view of a Linux process.
+ *
+ * A process context is bound to the address space (mm), not to the open
+ * file: a child made by fork() has a new mm and therefore no handles, and
+ * exec() or exit releases the old mm, which closes every handle.  The binding
+ * is an mmu_notifier whose release() callback is the exit hook; while a
+ * thread runs an ioctl it is a user of its mm, so the context it finds cannot
+ * be torn down underneath it.
+ *
+ * Each context pins the module (released when its notifier is freed), so
+ * zircon.ko cannot go away while a process that used it still lives.
+ */
+#include <linux/hashtable.h>
+#include <linux/mmap_lock.h>
+#include <linux/module.h>
+#include <linux/sched/mm.h>
+#include <linux/slab.h>
+#include <linux/timekeeping.h>
+#include <linux/uaccess.h>
+#include <linux/workqueue.h>
+
+#include <zircon/processargs.h>
+
+#include "zircon.h"
+
+static DEFINE_SPINLOCK(zx_processes_lock);
+static DEFINE_HASHTABLE(zx_processes, 6);
+static atomic_long_t zx_processes_alive = ATOMIC_LONG_INIT(0);
+/* Runs the notifier puts that release() may not do itself. */
+static struct workqueue_struct *zx_process_wq;
+
+static zx_status_t zx_process_get_info(struct zx_object *obj,
+				       struct zx_info_request *req);
+
+static void zx_process_destroy(struct zx_object *obj)
+{
+	struct zx_process *proc = container_of(obj, struct zx_process, base);
+
+	mmdrop(proc->mm);
+	atomic_long_dec(&zx_processes_alive);
+	kfree_rcu(proc, rcu);
+}
+
+static const struct zx_object_type zx_process_type = {
+	.obj_type = ZX_OBJ_TYPE_PROCESS,
+	.default_rights = ZX_DEFAULT_PROCESS_RIGHTS,
+	.user_signals = ZX_USER_SIGNAL_ALL,
+	.destroy = zx_process_destroy,
+	.get_info = zx_process_get_info,
+};
+
+static zx_status_t zx_process_get_info(struct zx_object *obj,
+				       struct zx_info_request *req)
+{
+	struct zx_process *proc = container_of(obj, struct zx_process, base);
+	zx_info_process_t info = {};
+
+	switch (req->topic) {
+	case ZX_INFO_PROCESS:
+		if (!(req->rights & ZX_RIGHT_INSPECT))
+			return ZX_ERR_ACCESS_DENIED;
+		info.start_time = proc->start_time;
+		info.flags = ZX_INFO_PROCESS_FLAG_STARTED;
+		if (zx_object_signals(obj) & ZX_PROCESS_TERMINATED)
+			info.flags |= ZX_INFO_PROCESS_FLAG_EXITED;
+		return zx_info_write_single(req, &info, sizeof(info));
+	default:
+		return ZX_ERR_WRONG_TYPE;
+	}
+}
+
+/* Startup handles nobody took; they may hold the process itself. */
+static void zx_process_drop_startup_handles(struct zx_process *proc)
+{
+	int i;
+
+	for (i = 0; i < ZX_STARTUP_HANDLES_MAX; i++) {
+		struct zx_handle *h = xchg(&proc->startup[i].handle, NULL);
+
+		if (h)
+			zx_handle_destroy(h);
+	}
+}
+
+static void zx_process_put_notifier(struct work_struct *work)
+{
+	struct zx_process *proc = container_of(work, struct zx_process,
+					       put_work);
+
+	mmu_notifier_put(&proc->notifier);
+}
+
+static struct mmu_notifier *zx_process_alloc_notifier(struct mm_struct *mm)
+{
+	char comm[TASK_COMM_LEN];
+	struct zx_startup_handle *su;
+	struct zx_process *proc;
+	int i;
+
+	proc = kzalloc(sizeof(*proc), GFP_KERNEL_ACCOUNT);
+	if (!proc)
+		return ERR_PTR(-ENOMEM);
+	zx_object_init(&proc->base, &zx_process_type);
+	proc->base.related_koid = zx_root_job->koid;
+	get_task_comm(comm, current);
+	strscpy(proc->base.name, comm, sizeof(proc->base.name));
+	zx_handle_table_init(&proc->handles);
+	mmgrab(mm);
+	proc->mm = mm;
+	proc->start_time = ktime_get();
+	INIT_WORK(&proc->put_work, zx_process_put_notifier);
+	atomic_long_inc(&zx_processes_alive);
+
+	su = proc->startup;
+	su[0].info = PA_HND(PA_PROC_SELF, 0);
+	su[0].handle = zx_handle_create(&proc->base, ZX_DEFAULT_PROCESS_RIGHTS);
+	su[1].info = PA_HND(PA_JOB_DEFAULT, 0);
+	su[1].handle = zx_handle_create(zx_root_job, ZX_DEFAULT_JOB_RIGHTS);
+	for (i = 0; i < 2; i++) {
+		if (!su[i].handle)
+			goto err;
+	}
+	__module_get(THIS_MODULE);
+	return &proc->notifier;
+
+err:
+	zx_process_drop_startup_handles(proc);
+	zx_object_put(&proc->base);
+	return ERR_PTR(-ENOMEM);
+}
+
+static void zx_process_free_notifier(struct mmu_notifier *mn)
+{
+	struct zx_process *proc = container_of(mn, struct zx_process,
+					       notifier);
+
+	/* Only left here if registering the notifier failed. */
+	zx_process_drop_startup_handles(proc);
+	zx_object_put(&proc->base);
+	module_put(THIS_MODULE);
+}
+
+/* The address space is going away: the process has exited or exec'd. */
+static void zx_process_release(struct mmu_notifier *mn, struct mm_struct *mm)
+{
+	struct zx_process *proc = container_of(mn, struct zx_process,
+					       notifier);
+
+	spin_lock(&zx_processes_lock);
+	hash_del_rcu(&proc->hash_node);
+	spin_unlock(&zx_processes_lock);
+
+	zx_process_drop_startup_handles(proc);
+	zx_handle_table_close_all(&proc->handles);
+	zx_object_update_signals(&proc->base, 0, ZX_PROCESS_TERMINATED);
+	/* Dropping the notifier from inside its own callback is not allowed. */
+	queue_work(zx_process_wq, &proc->put_work);
+}
+
+static const struct mmu_notifier_ops zx_process_notifier_ops = {
+	.release = zx_process_release,
+	.alloc_notifier = zx_process_alloc_notifier,
+	.free_notifier = zx_process_free_notifier,
+};
+
+static struct zx_process *zx_process_find(struct mm_struct *mm)
+{
+	struct zx_process *proc, *found = NULL;
+
+	rcu_read_lock();
+	hash_for_each_possible_rcu(zx_processes, proc, hash_node,
+				   (unsigned long)mm) {
+		if (proc->mm == mm) {
+			found = proc;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return found;
+}
+
+/*
+ * The calling process's context, created on its first call.  Valid for the
+ * rest of the ioctl without a reference: the caller keeps its mm alive.
+ */
+struct zx_process *zx_process_current(void)
+{
+	struct mm_struct *mm = current->mm;
+	struct mmu_notifier *mn;
+	struct zx_process *proc;
+
+	if (!mm)
+		return ERR_PTR(-EINVAL);
+	proc = zx_process_find(mm);
+	if (likely(proc))
+		return proc;
+
+	mmap_write_lock(mm);
+	mn = mmu_notifier_get_locked(&zx_process_notifier_ops, mm);
+	if (IS_ERR(mn)) {
+		mmap_write_unlock(mm);
+		return ERR_CAST(mn);
+	}
+	proc = container_of(mn, struct zx_process, notifier);
+	if (proc->attached) {
+		/* Another thread attached first; keep a single reference. */
+		mmu_notifier_put(mn);
+	} else {
+		proc->attached = true;
+		spin_lock(&zx_processes_lock);
+		hash_add_rcu(zx_processes, &proc->hash_node, (unsigned long)mm);
+		spin_unlock(&zx_processes_lock);
+	}
+	mmap_write_unlock(mm);
+	return proc;
+}
+
+long zx_live_processes(void)
+{
+	return atomic_long_read(&zx_processes_alive);
+}
+
+int zx_processes_init(void)
+{
+	zx_process_wq = alloc_workqueue("zircon_process", 0, 0);
+	return zx_process_wq ? 0 : -ENOMEM;
+}
+
+/* Module exit: wait for the last notifier callbacks to finish. */
+void zx_processes_exit(void)
+{
+	destroy_workqueue(zx_process_wq);
+	mmu_notifier_synchronize();
+}
+
+zx_status_t zx_take_startup_handle(struct zx_process *proc, u32 info,
+				   u64 uptr)
+{
+	struct zx_handle *h = NULL;
+	int i;
+
+	for (i = 0; i < ZX_STARTUP_HANDLES_MAX && !h; i++)
+		if (proc->startup[i].info == info)
+			h = xchg(&proc->startup[i].handle, NULL);
+	if (!h) {
+		if (put_user(ZX_HANDLE_INVALID,
+			     (zx_handle_t __user *)zx_uptr(uptr)))
+			return ZX_ERR_INVALID_ARGS;
+		return ZX_OK;
+	}
+	return zx_handle_install_user(proc, h, uptr);
+}

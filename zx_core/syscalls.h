@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Handlers behind the ioctl dispatch table in device.c. */
+#ifndef ZX_CORE_SYSCALLS_H
+#define ZX_CORE_SYSCALLS_H
+
+#include "zircon.h"
+
+#define ZX_SYSCALL(name) \
+	zx_status_t zx_sys_##name(struct zx_process *proc, void *args)
+
+ZX_SYSCALL(handle_close);
+ZX_SYSCALL(handle_close_many);
+ZX_SYSCALL(handle_duplicate);
+ZX_SYSCALL(handle_replace);
+ZX_SYSCALL(object_get_info);
+ZX_SYSCALL(object_get_property);
+ZX_SYSCALL(object_set_property);
+ZX_SYSCALL(object_signal);
+ZX_SYSCALL(object_signal_peer);
+ZX_SYSCALL(object_wait_one);
+ZX_SYSCALL(object_wait_many);
+ZX_SYSCALL(event_create);
+ZX_SYSCALL(eventpair_create);
+ZX_SYSCALL(cprng_draw);
+ZX_SYSCALL(cprng_add_entropy);
+ZX_SYSCALL(nanosleep);
+ZX_SYSCALL(system_get_properties);
+ZX_SYSCALL(take_startup_handle);
+
+#endif /* ZX_CORE_SYSCALLS_H */

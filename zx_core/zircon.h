@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * zircon.ko core: objects, handles, processes.
+ *
+ * Lock order (outer first):
+ *
+ *   mm->mmap_lock                 only while a process context is created
+ *     zx_processes_lock           the table of process contexts (spinlock)
+ *   zx_handle_table.slots xa_lock one per process (spinlock)
+ *     zx_object.lock              signal state, observers, peer link, name
+ *                                 (spinlock, irqsave: signals may be raised
+ *                                 from hardirq context by timers and IRQs)
+ *
+ * The two ends of a peered object (eventpair, channel, ...) share one lock,
+ * so updating both sides is one critical section and there is no order
+ * between peers.  No lock is held across copy_{to,from}_user(), allocation
+ * with GFP_KERNEL, or schedule(), except the handle table lock around the
+ * xarray's own allocations, which drops it as needed.
+ *
+ * Lifetimes: a zx_object is refcounted (kref); each zx_handle owns one
+ * reference, and the object's handle_count counts its handles, whether in a
+ * process's table or in flight inside a message.  When handle_count drops to
+ * zero the type's on_zero_handles() runs (peers learn PEER_CLOSED there).
+ */
+#ifndef ZX_CORE_ZIRCON_H
+#define ZX_CORE_ZIRCON_H
+
+#include <linux/kref.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/xarray.h>
+#include <linux/mmu_notifier.h>
+#include <linux/workqueue.h>
+
+#include <zircon/errors.h>
+#include <zircon/rights.h>
+#include <zircon/types.h>
+#include <zircon/syscalls/object.h>
+
+struct zx_object;
+struct zx_handle;
+struct zx_process;
+
+/*
+ * Getting information about an object for object_get_info: where the caller
+ * wants the records and what it was told.
+ */
+struct zx_info_request {
+	u32 topic;
+	zx_rights_t rights;		/* of the handle used */
+	void __user *buffer;
+	size_t buffer_size;
+	size_t actual;			/* records written */
+	size_t avail;			/* records available */
+};
+
+struct zx_object_type {
+	zx_obj_type_t obj_type;
+	/* Rights of the handle(s) returned by the create call. */
+	zx_rights_t default_rights;
+	/* Signals that object_signal may set or clear on this type. */
+	zx_signals_t user_signals;
+	/* Module-lifetime objects are not counted as live. */
+	bool permanent;
+	/* Has a peer: object_signal_peer applies. */
+	bool peered;
+	/* Cannot be waited on (ports). */
+	bool not_waitable;
+	/* The last handle went away (the object may live on). */
+	void (*on_zero_handles)(struct zx_object *obj);
+	/* Free the object; called once when the last reference drops. */
+	void (*destroy)(struct zx_object *obj);
+	/* Type-specific object_get_info topics; NULL: none. */
+	zx_status_t (*get_info)(struct zx_object *obj,
+				struct zx_info_request *req);
+};
+
+/*
+ * An observer watches an object's signals.  Callbacks run under the object's
+ * lock with interrupts off: they must only record and wake.
+ */
+struct zx_observer {
+	struct list_head node;
+	zx_signals_t trigger;
+	/* The handle it was registered through, for cancellation on close. */
+	const struct zx_handle *handle;
+	/* Signals changed and some trigger bit is now active. */
+	void (*on_match)(struct zx_observer *ob, zx_signals_t signals);
+	/* The handle was closed: the observer has already been removed. */
+	void (*on_cancel)(struct zx_observer *ob, zx_signals_t signals);
+};
+
+struct zx_object {
+	const struct zx_object_type *type;
+	struct kref ref;
+	atomic_t handle_count;
+	zx_koid_t koid;
+	zx_koid_t related_koid;
+	spinlock_t *lock;		/* &own_lock, or shared with the peer */
+	spinlock_t own_lock;
+	zx_signals_t signals;
+	struct list_head observers;
+	struct zx_object *peer;		/* weak: cleared when the peer goes */
+	char name[ZX_MAX_NAME_LEN];
+};
+
+/* zx_core/object.c */
+void zx_object_init(struct zx_object *obj, const struct zx_object_type *type);
+int zx_object_init_peers(struct zx_object *a, struct zx_object *b);
+static inline void zx_object_get(struct zx_object *obj)
+{
+	kref_get(&obj->ref);
+}
+void zx_object_put(struct zx_object *obj);
+void __zx_object_update_signals(struct zx_object *obj, zx_signals_t clear,
+				zx_signals_t set);
+void zx_object_update_signals(struct zx_object *obj, zx_signals_t clear,
+			      zx_signals_t set);
+zx_signals_t zx_object_signals(struct zx_object *obj);
+void zx_object_add_observer(struct zx_object *obj, struct zx_observer *ob);
+zx_signals_t zx_object_remove_observer(struct zx_object *obj,
+				       struct zx_observer *ob);
+void zx_object_cancel_handle(struct zx_object *obj,
+			     const struct zx_handle *handle);
+void zx_object_peer_zero_handles(struct zx_object *obj, zx_signals_t closed);
+long zx_live_objects(void);
+
+/* zx_core/handle.c */
+struct zx_handle {
+	struct zx_object *obj;		/* one reference */
+	zx_rights_t rights;
+	zx_handle_t value;		/* in the owning table; 0 in flight */
+};
+
+/*
+ * Handle values: index (20 bits) and a wrap generation (10 bits), shifted
+ * past ZX_HANDLE_FIXED_BITS_MASK and XORed with a per-process secret.
+ */
+#define ZX_HANDLE_INDEX_BITS	20
+#define ZX_HANDLE_GEN_BITS	10
+#define ZX_HANDLE_TABLE_MAX	((1U << ZX_HANDLE_INDEX_BITS) - 1)
+
+struct zx_handle_table {
+	struct xarray slots;		/* index -> struct zx_handle * */
+	u32 next_index;			/* cyclic allocation cursor */
+	u32 generation;
+	u32 secret;
+	bool closed;			/* the process has exited */
+};
+
+int zx_handle_cache_init(void);
+void zx_handle_cache_exit(void);
+struct zx_handle *zx_handle_create(struct zx_object *obj, zx_rights_t rights);
+void zx_handle_destroy(struct zx_handle *h);
+void zx_handle_table_init(struct zx_handle_table *t);
+zx_status_t zx_rights_reduce(zx_rights_t have, zx_rights_t want,
+			     zx_rights_t *out);
+void zx_handle_table_close_all(struct zx_handle_table *t);
+zx_status_t zx_handle_install(struct zx_process *proc, struct zx_handle *h,
+			      zx_handle_t *value);
+zx_status_t zx_handle_install_user(struct zx_process *proc,
+				   struct zx_handle *h, u64 uptr);
+zx_status_t zx_handle_lookup(struct zx_process *proc, zx_handle_t value,
+			     zx_obj_type_t type, zx_rights_t rights,
+			     struct zx_object **obj, zx_rights_t *out_rights);
+zx_status_t zx_handle_remove(struct zx_process *proc, zx_handle_t value,
+			     struct zx_handle **out);
+struct zx_handle *__zx_handle_find(struct zx_process *proc,
+				   zx_handle_t value);
+zx_status_t zx_handle_close(struct zx_process *proc, zx_handle_t value);
+zx_status_t zx_create_handle_user(struct zx_process *proc,
+				  struct zx_object *obj, u64 uptr);
+zx_status_t zx_create_handle_pair_user(struct zx_process *proc,
+				       struct zx_object *a,
+				       struct zx_object *b,
+				       u64 uptr0, u64 uptr1);
+long zx_live_handles(void);
+
+/* zx_core/process.c */
+#define ZX_STARTUP_HANDLES_MAX	4
+
+struct zx_startup_handle {
+	u32 info;
+	struct zx_handle *handle;
+};
+
+struct zx_process {
+	struct zx_object base;
+	struct zx_handle_table handles;
+	struct mm_struct *mm;		/* mmgrab'd key, never dereferenced
+					 * for memory access here */
+	struct mmu_notifier notifier;
+	struct hlist_node hash_node;
+	struct zx_startup_handle startup[ZX_STARTUP_HANDLES_MAX];
+	zx_time_t start_time;
+	bool attached;			/* in the table; under mmap_lock */
+	struct work_struct put_work;
+	struct rcu_head rcu;
+};
+
+struct zx_process *zx_process_current(void);
+zx_status_t zx_take_startup_handle(struct zx_process *proc, u32 info,
+				   u64 uptr);
+long zx_live_processes(void);
+int zx_processes_init(void);
+void zx_processes_exit(void);
+
+/* zx_core/job.c */
+extern struct zx_object *zx_root_job;
+int zx_job_init(void);
+void zx_job_exit(void);
+
+/* zx_core/wait.c */
+zx_status_t zx_block_until(bool *done, zx_time_t deadline);
+
+/* zx_core/object_syscalls.c */
+zx_status_t zx_info_write_single(struct zx_info_request *req,
+				 const void *rec, size_t size);
+
+/* User pointers in the ioctl structs. */
+static inline void __user *zx_uptr(u64 p)
+{
+	return u64_to_user_ptr(p);
+}
+
+#endif /* ZX_CORE_ZIRCON_H */
