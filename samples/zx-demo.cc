@@ -32,6 +32,10 @@ void Step(const char* title) { printf("\n%s\n", title); }
 }  // namespace
 
 int main() {
+  if (zx_process_self() == ZX_HANDLE_INVALID) {
+    fprintf(stderr, "zx-demo: /dev/zircon is not available: load zircon.ko first\n");
+    return 1;
+  }
   printf("zx-demo: %s, %u CPUs, page size %u\n", zx_system_get_version_string().c_str,
          zx_system_get_num_cpus(), zx_system_get_page_size());
 

@@ -59,12 +59,6 @@ static bool zx_info_topic_exists(u32 topic)
 	case ZX_INFO_KMEM_STATS_EXTENDED:
 	case ZX_INFO_VCPU:
 	case ZX_INFO_KMEM_STATS_COMPRESSION:
-	case ZX_INFO_IOB:
-	case ZX_INFO_IOB_REGIONS:
-	case ZX_INFO_VMAR_MAPS:
-	case ZX_INFO_POWER_DOMAINS:
-	case ZX_INFO_MEMORY_STALL:
-	case ZX_INFO_CLOCK_MAPPED_SIZE:
 		return true;
 	default:
 		return false;

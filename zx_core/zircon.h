@@ -188,8 +188,7 @@ struct zx_startup_handle {
 struct zx_process {
 	struct zx_object base;
 	struct zx_handle_table handles;
-	struct mm_struct *mm;		/* mmgrab'd key, never dereferenced
-					 * for memory access here */
+	struct mm_struct *mm;		/* mmgrab'd: the lookup key */
 	struct mmu_notifier notifier;
 	struct hlist_node hash_node;
 	struct zx_startup_handle startup[ZX_STARTUP_HANDLES_MAX];
