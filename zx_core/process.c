@@ -96,6 +96,7 @@ static struct mmu_notifier *zx_process_alloc_notifier(struct mm_struct *mm)
 {
 	char comm[TASK_COMM_LEN];
 	struct zx_startup_handle *su;
+	struct zx_object *vmar;
 	struct zx_process *proc;
 	int i;
 
@@ -118,7 +119,13 @@ static struct mmu_notifier *zx_process_alloc_notifier(struct mm_struct *mm)
 	su[0].handle = zx_handle_create(&proc->base, ZX_DEFAULT_PROCESS_RIGHTS);
 	su[1].info = PA_HND(PA_JOB_DEFAULT, 0);
 	su[1].handle = zx_handle_create(zx_root_job, ZX_DEFAULT_JOB_RIGHTS);
-	for (i = 0; i < 2; i++) {
+	vmar = zx_vmar_create_root();
+	if (vmar) {
+		su[2].info = PA_HND(PA_VMAR_ROOT, 0);
+		su[2].handle = zx_handle_create(vmar, vmar->type->default_rights);
+		zx_object_put(vmar);
+	}
+	for (i = 0; i < 3; i++) {
 		if (!su[i].handle)
 			goto err;
 	}

@@ -210,6 +210,9 @@ extern struct zx_object *zx_root_job;
 int zx_job_init(void);
 void zx_job_exit(void);
 
+/* zx_vm/vmar.c */
+struct zx_object *zx_vmar_create_root(void);
+
 /* zx_core/wait.c */
 zx_status_t zx_block_until(bool *done, zx_time_t deadline);
 
