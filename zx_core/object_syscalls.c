@@ -108,8 +108,10 @@ zx_status_t zx_sys_object_get_info(struct zx_process *proc, void *argp)
 
 	status = zx_handle_lookup(proc, args->handle, ZX_OBJ_TYPE_NONE, 0,
 				  &obj, &req.rights);
-	if (status != ZX_OK || args->topic == ZX_INFO_HANDLE_VALID)
+	if (status != ZX_OK)
 		return status;
+	if (args->topic == ZX_INFO_HANDLE_VALID)
+		goto out;
 	if (!zx_info_topic_exists(args->topic)) {
 		status = ZX_ERR_NOT_SUPPORTED;
 		goto out;
