@@ -27,6 +27,10 @@ CC := $(CROSS_COMPILE)gcc
 CXX := $(CROSS_COMPILE)g++
 AR := $(CROSS_COMPILE)ar
 
+# kselftest's harness comes from the kernel source Debian ships.
+KSRC_TARBALL ?= $(lastword $(sort $(wildcard /usr/src/linux-source-*.tar.xz)))
+KSELFTEST_DIR := $(ROOT)/build/kselftest
+
 WARN := -Wall -Wextra -Werror
 CPPFLAGS_ZX := -I$(ROOT)/libzx/include
 CXXFLAGS_ZX := -std=c++20 -O2 -g -fPIC -fno-exceptions -fno-rtti $(WARN) $(CPPFLAGS_ZX)
@@ -37,9 +41,6 @@ LIBZX_SRCS := $(wildcard libzx/src/*.cc)
 LIBZX_OBJS := $(patsubst libzx/src/%.cc,$(BUILD)/libzx/%.o,$(LIBZX_SRCS)) \
 	$(BUILD)/libzx/fallbacks.o
 
-# kselftest's harness comes from the kernel source Debian ships.
-KSRC_TARBALL ?= $(lastword $(sort $(wildcard /usr/src/linux-source-*.tar.xz)))
-KSELFTEST_DIR := $(ROOT)/build/kselftest
 
 SELFTEST_SRCS := $(wildcard selftests/*_test.c)
 SELFTEST_BINS := $(patsubst selftests/%.c,$(BUILD)/bin/%,$(SELFTEST_SRCS))
