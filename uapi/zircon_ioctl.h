@@ -113,6 +113,48 @@ struct zx_take_startup_handle_args {
 	__u64 out;			/* zx_handle_t *; ZX_HANDLE_INVALID if none */
 };
 
+/* channel_write and channel_write_etc */
+struct zx_channel_write_args {
+	__u32 handle;
+	__u32 options;
+	__u64 bytes;			/* const void *, or zx_channel_iovec_t * */
+	__u64 handles;			/* zx_handle_t * / zx_handle_disposition_t * */
+	__u32 num_bytes;		/* or the number of iovecs */
+	__u32 num_handles;
+};
+
+/* channel_read and channel_read_etc */
+struct zx_channel_read_args {
+	__u32 handle;
+	__u32 options;
+	__u64 bytes;			/* void * */
+	__u64 handles;			/* zx_handle_t * / zx_handle_info_t * */
+	__u32 num_bytes;
+	__u32 num_handles;
+	__u64 actual_bytes;		/* uint32_t *, may be 0 */
+	__u64 actual_handles;		/* uint32_t *, may be 0 */
+};
+
+/*
+ * channel_call and channel_call_etc: libzx unpacks zx_channel_call_args_t
+ * (or its _etc form) into fixed-width fields.
+ */
+struct zx_channel_call_ioc_args {
+	__u32 handle;
+	__u32 options;
+	__s64 deadline;
+	__u64 wr_bytes;			/* const void *, or zx_channel_iovec_t * */
+	__u64 wr_handles;		/* zx_handle_t * / zx_handle_disposition_t * */
+	__u64 rd_bytes;			/* void * */
+	__u64 rd_handles;		/* zx_handle_t * / zx_handle_info_t * */
+	__u32 wr_num_bytes;
+	__u32 wr_num_handles;
+	__u32 rd_num_bytes;
+	__u32 rd_num_handles;
+	__u64 actual_bytes;		/* uint32_t *, may be 0 */
+	__u64 actual_handles;		/* uint32_t *, may be 0 */
+};
+
 /*
  * Facts that Zircon's vDSO hands out as constants: read once by libzx.
  * features[] is indexed by ZX_FEATURE_KIND_*; a kind is valid when its bit is
@@ -163,5 +205,13 @@ struct zx_system_get_properties_args {
 #define ZX_IOC_NANOSLEEP		ZX_IOC(0x32, struct zx_nanosleep_args)
 #define ZX_IOC_SYSTEM_GET_PROPERTIES	ZX_IOC(0x33, struct zx_system_get_properties_args)
 #define ZX_IOC_TAKE_STARTUP_HANDLE	ZX_IOC(0x34, struct zx_take_startup_handle_args)
+
+#define ZX_IOC_CHANNEL_CREATE		ZX_IOC(0x40, struct zx_create_pair_args)
+#define ZX_IOC_CHANNEL_WRITE		ZX_IOC(0x41, struct zx_channel_write_args)
+#define ZX_IOC_CHANNEL_WRITE_ETC	ZX_IOC(0x42, struct zx_channel_write_args)
+#define ZX_IOC_CHANNEL_READ		ZX_IOC(0x43, struct zx_channel_read_args)
+#define ZX_IOC_CHANNEL_READ_ETC		ZX_IOC(0x44, struct zx_channel_read_args)
+#define ZX_IOC_CHANNEL_CALL		ZX_IOC(0x45, struct zx_channel_call_ioc_args)
+#define ZX_IOC_CHANNEL_CALL_ETC		ZX_IOC(0x46, struct zx_channel_call_ioc_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

@@ -38,6 +38,9 @@ union zx_ioctl_buffer {
 	struct zx_nanosleep_args nanosleep;
 	struct zx_take_startup_handle_args take_startup_handle;
 	struct zx_system_get_properties_args system_get_properties;
+	struct zx_channel_write_args channel_write;
+	struct zx_channel_read_args channel_read;
+	struct zx_channel_call_ioc_args channel_call;
 };
 
 #define ZX_OP(_cmd, _fn, _struct, _last)				\
@@ -85,6 +88,20 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_system_get_properties_args, out_size),
 	ZX_OP(ZX_IOC_TAKE_STARTUP_HANDLE, zx_sys_take_startup_handle,
 	      struct zx_take_startup_handle_args, out),
+	ZX_OP(ZX_IOC_CHANNEL_CREATE, zx_sys_channel_create,
+	      struct zx_create_pair_args, out1),
+	ZX_OP(ZX_IOC_CHANNEL_WRITE, zx_sys_channel_write,
+	      struct zx_channel_write_args, num_handles),
+	ZX_OP(ZX_IOC_CHANNEL_WRITE_ETC, zx_sys_channel_write_etc,
+	      struct zx_channel_write_args, num_handles),
+	ZX_OP(ZX_IOC_CHANNEL_READ, zx_sys_channel_read,
+	      struct zx_channel_read_args, actual_handles),
+	ZX_OP(ZX_IOC_CHANNEL_READ_ETC, zx_sys_channel_read_etc,
+	      struct zx_channel_read_args, actual_handles),
+	ZX_OP(ZX_IOC_CHANNEL_CALL, zx_sys_channel_call,
+	      struct zx_channel_call_ioc_args, actual_handles),
+	ZX_OP(ZX_IOC_CHANNEL_CALL_ETC, zx_sys_channel_call_etc,
+	      struct zx_channel_call_ioc_args, actual_handles),
 };
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)

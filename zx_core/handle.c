@@ -245,6 +245,54 @@ err_ha:
 	return status;
 }
 
+/*
+ * @n handles installed as one unit (channel reads): reserve all slots, copy
+ * the values out, then publish all or unreserve all.
+ */
+zx_status_t zx_handles_reserve(struct zx_process *proc, u32 n, u32 *index,
+			       zx_handle_t *values)
+{
+	zx_status_t status = ZX_OK;
+	u32 i;
+
+	for (i = 0; i < n && status == ZX_OK; i++)
+		status = zx_handle_reserve(&proc->handles, &index[i], &values[i]);
+	if (status != ZX_OK)
+		zx_handles_unreserve(proc, i - 1, index);
+	return status;
+}
+
+void zx_handles_unreserve(struct zx_process *proc, u32 n, const u32 *index)
+{
+	u32 i;
+
+	for (i = 0; i < n; i++)
+		xa_release(&proc->handles.slots, index[i]);
+}
+
+void zx_handles_publish(struct zx_process *proc, u32 n, const u32 *index,
+			struct zx_handle *const *h, const zx_handle_t *values)
+{
+	u32 i;
+
+	for (i = 0; i < n; i++)
+		zx_handle_publish(&proc->handles, index[i], h[i], values[i]);
+}
+
+/*
+ * Takes @h, found with __zx_handle_find(), out of the table, so a caller can
+ * remove several handles in one critical section.
+ */
+void __zx_handle_unlink(struct zx_process *proc, struct zx_handle *h)
+{
+	struct zx_handle_table *t = &proc->handles;
+	u32 raw = h->value ^ t->secret;
+
+	lockdep_assert_held(&t->slots.xa_lock);
+	__xa_erase(&t->slots, (raw >> 2) & ZX_HANDLE_INDEX_MASK);
+	h->value = ZX_HANDLE_INVALID;
+}
+
 zx_status_t zx_handle_lookup(struct zx_process *proc, zx_handle_t value,
 			     zx_obj_type_t type, zx_rights_t rights,
 			     struct zx_object **obj, zx_rights_t *out_rights)
@@ -280,12 +328,8 @@ zx_status_t zx_handle_remove(struct zx_process *proc, zx_handle_t value,
 
 	xa_lock(&t->slots);
 	h = __zx_handle_find(proc, value);
-	if (h) {
-		u32 raw = value ^ t->secret;
-
-		__xa_erase(&t->slots, (raw >> 2) & ZX_HANDLE_INDEX_MASK);
-		h->value = ZX_HANDLE_INVALID;
-	}
+	if (h)
+		__zx_handle_unlink(proc, h);
 	xa_unlock(&t->slots);
 	if (!h)
 		return ZX_ERR_BAD_HANDLE;

@@ -26,5 +26,12 @@ ZX_SYSCALL(cprng_add_entropy);
 ZX_SYSCALL(nanosleep);
 ZX_SYSCALL(system_get_properties);
 ZX_SYSCALL(take_startup_handle);
+ZX_SYSCALL(channel_create);
+ZX_SYSCALL(channel_write);
+ZX_SYSCALL(channel_write_etc);
+ZX_SYSCALL(channel_read);
+ZX_SYSCALL(channel_read_etc);
+ZX_SYSCALL(channel_call);
+ZX_SYSCALL(channel_call_etc);
 
 #endif /* ZX_CORE_SYSCALLS_H */

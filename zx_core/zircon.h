@@ -175,6 +175,12 @@ zx_status_t zx_create_handle_pair_user(struct zx_process *proc,
 				       struct zx_object *a,
 				       struct zx_object *b,
 				       u64 uptr0, u64 uptr1);
+zx_status_t zx_handles_reserve(struct zx_process *proc, u32 n, u32 *index,
+			       zx_handle_t *values);
+void zx_handles_unreserve(struct zx_process *proc, u32 n, const u32 *index);
+void zx_handles_publish(struct zx_process *proc, u32 n, const u32 *index,
+			struct zx_handle *const *h, const zx_handle_t *values);
+void __zx_handle_unlink(struct zx_process *proc, struct zx_handle *h);
 long zx_live_handles(void);
 
 /* zx_core/process.c */
