@@ -155,6 +155,42 @@ struct zx_channel_call_ioc_args {
 	__u64 actual_handles;		/* uint32_t *, may be 0 */
 };
 
+/* fifo_create */
+struct zx_fifo_create_args {
+	__u64 elem_count;
+	__u64 elem_size;
+	__u32 options;
+	__u32 reserved;
+	__u64 out0;			/* zx_handle_t * */
+	__u64 out1;			/* zx_handle_t * */
+};
+
+/* fifo_write and fifo_read; count is in elements */
+struct zx_fifo_rw_args {
+	__u32 handle;
+	__u32 reserved;
+	__u64 elem_size;
+	__u64 data;			/* const void * / void * */
+	__u64 count;
+	__u64 actual_count;		/* size_t *, may be 0 */
+};
+
+/* socket_write and socket_read */
+struct zx_socket_rw_args {
+	__u32 handle;
+	__u32 options;
+	__u64 buffer;			/* const void * / void * */
+	__u64 size;
+	__u64 actual;			/* size_t *, may be 0 */
+};
+
+struct zx_socket_disposition_args {
+	__u32 handle;
+	__u32 disposition;
+	__u32 disposition_peer;
+	__u32 reserved;
+};
+
 /*
  * Facts that Zircon's vDSO hands out as constants: read once by libzx.
  * features[] is indexed by ZX_FEATURE_KIND_*; a kind is valid when its bit is
@@ -213,5 +249,14 @@ struct zx_system_get_properties_args {
 #define ZX_IOC_CHANNEL_READ_ETC		ZX_IOC(0x44, struct zx_channel_read_args)
 #define ZX_IOC_CHANNEL_CALL		ZX_IOC(0x45, struct zx_channel_call_ioc_args)
 #define ZX_IOC_CHANNEL_CALL_ETC		ZX_IOC(0x46, struct zx_channel_call_ioc_args)
+
+#define ZX_IOC_FIFO_CREATE		ZX_IOC(0x50, struct zx_fifo_create_args)
+#define ZX_IOC_FIFO_WRITE		ZX_IOC(0x51, struct zx_fifo_rw_args)
+#define ZX_IOC_FIFO_READ		ZX_IOC(0x52, struct zx_fifo_rw_args)
+
+#define ZX_IOC_SOCKET_CREATE		ZX_IOC(0x58, struct zx_create_pair_args)
+#define ZX_IOC_SOCKET_WRITE		ZX_IOC(0x59, struct zx_socket_rw_args)
+#define ZX_IOC_SOCKET_READ		ZX_IOC(0x5a, struct zx_socket_rw_args)
+#define ZX_IOC_SOCKET_SET_DISPOSITION	ZX_IOC(0x5b, struct zx_socket_disposition_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

@@ -41,6 +41,10 @@ union zx_ioctl_buffer {
 	struct zx_channel_write_args channel_write;
 	struct zx_channel_read_args channel_read;
 	struct zx_channel_call_ioc_args channel_call;
+	struct zx_fifo_create_args fifo_create;
+	struct zx_fifo_rw_args fifo_rw;
+	struct zx_socket_rw_args socket_rw;
+	struct zx_socket_disposition_args socket_disposition;
 };
 
 #define ZX_OP(_cmd, _fn, _struct, _last)				\
@@ -102,6 +106,20 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_channel_call_ioc_args, actual_handles),
 	ZX_OP(ZX_IOC_CHANNEL_CALL_ETC, zx_sys_channel_call_etc,
 	      struct zx_channel_call_ioc_args, actual_handles),
+	ZX_OP(ZX_IOC_FIFO_CREATE, zx_sys_fifo_create,
+	      struct zx_fifo_create_args, out1),
+	ZX_OP(ZX_IOC_FIFO_WRITE, zx_sys_fifo_write,
+	      struct zx_fifo_rw_args, actual_count),
+	ZX_OP(ZX_IOC_FIFO_READ, zx_sys_fifo_read,
+	      struct zx_fifo_rw_args, actual_count),
+	ZX_OP(ZX_IOC_SOCKET_CREATE, zx_sys_socket_create,
+	      struct zx_create_pair_args, out1),
+	ZX_OP(ZX_IOC_SOCKET_WRITE, zx_sys_socket_write,
+	      struct zx_socket_rw_args, actual),
+	ZX_OP(ZX_IOC_SOCKET_READ, zx_sys_socket_read,
+	      struct zx_socket_rw_args, actual),
+	ZX_OP(ZX_IOC_SOCKET_SET_DISPOSITION, zx_sys_socket_set_disposition,
+	      struct zx_socket_disposition_args, disposition_peer),
 };
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)

@@ -155,6 +155,10 @@ zx_status_t zx_sys_object_get_property(struct zx_process *proc, void *argp)
 		break;
 	default:
 		status = ZX_ERR_NOT_SUPPORTED;
+		if (obj->type->get_property)
+			status = obj->type->get_property(obj, args->property,
+							 zx_uptr(args->value),
+							 args->value_size);
 		break;
 	}
 	zx_object_put(obj);
@@ -188,6 +192,10 @@ zx_status_t zx_sys_object_set_property(struct zx_process *proc, void *argp)
 		break;
 	default:
 		status = ZX_ERR_NOT_SUPPORTED;
+		if (obj->type->set_property)
+			status = obj->type->set_property(obj, args->property,
+							 zx_uptr(args->value),
+							 args->value_size);
 		break;
 	}
 	zx_object_put(obj);

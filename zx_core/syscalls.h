@@ -33,5 +33,12 @@ ZX_SYSCALL(channel_read);
 ZX_SYSCALL(channel_read_etc);
 ZX_SYSCALL(channel_call);
 ZX_SYSCALL(channel_call_etc);
+ZX_SYSCALL(fifo_create);
+ZX_SYSCALL(fifo_write);
+ZX_SYSCALL(fifo_read);
+ZX_SYSCALL(socket_create);
+ZX_SYSCALL(socket_write);
+ZX_SYSCALL(socket_read);
+ZX_SYSCALL(socket_set_disposition);
 
 #endif /* ZX_CORE_SYSCALLS_H */

@@ -7,15 +7,18 @@
  *   mm->mmap_lock                 only while a process context is created
  *     zx_processes_lock           the table of process contexts (spinlock)
  *   zx_handle_table.slots xa_lock one per process (spinlock)
+ *   zx_socket.io_lock             data of one socket end (mutex); user
+ *                                 copies, and so mmap_lock, nest inside
  *     zx_object.lock              signal state, observers, peer link, name
  *                                 (spinlock, irqsave: signals may be raised
  *                                 from hardirq context by timers and IRQs)
  *
  * The two ends of a peered object (eventpair, channel, ...) share one lock,
  * so updating both sides is one critical section and there is no order
- * between peers.  No lock is held across copy_{to,from}_user(), allocation
- * with GFP_KERNEL, or schedule(), except the handle table lock around the
- * xarray's own allocations, which drops it as needed.
+ * between peers.  No spinlock is held across copy_{to,from}_user(),
+ * allocation with GFP_KERNEL, or schedule(), except the handle table lock
+ * around the xarray's own allocations, which drops it as needed; the
+ * mutexes (socket io_lock, fifo read_lock) exist to be held across copies.
  *
  * Lifetimes: a zx_object is refcounted (kref); each zx_handle owns one
  * reference, and the object's handle_count counts its handles, whether in a
@@ -74,6 +77,11 @@ struct zx_object_type {
 	/* Type-specific object_get_info topics; NULL: none. */
 	zx_status_t (*get_info)(struct zx_object *obj,
 				struct zx_info_request *req);
+	/* Type-specific properties; ZX_ERR_NOT_SUPPORTED if unknown. */
+	zx_status_t (*get_property)(struct zx_object *obj, u32 property,
+				    void __user *value, size_t size);
+	zx_status_t (*set_property)(struct zx_object *obj, u32 property,
+				    const void __user *value, size_t size);
 };
 
 /*
