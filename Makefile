@@ -2,7 +2,7 @@
 #
 # make            zircon.ko for this machine's kernel, libzx and the selftests
 # make check      every test suite on every test kernel, in VMs
-# make run        boot a VM and run the demo (or PROGRAMS="...")
+# make run        boot a VM and run the demo (or PROGRAMS="...", FLAVOR=...)
 # make status     regenerate the syscall status table in README.md
 #
 # module-build and selftests-build are what scripts/check.sh uses to build for
@@ -121,7 +121,7 @@ check:
 
 run:
 	scripts/vm/deps.sh
-	scripts/run.sh $(PROGRAMS)
+	scripts/run.sh $(if $(FLAVOR),--flavor $(FLAVOR)) $(PROGRAMS)
 
 status:
 	python3 scripts/syscalls.py readme README.md
