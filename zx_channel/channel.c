@@ -171,21 +171,14 @@ static void zx_channel_destroy(struct zx_object *obj)
 }
 
 /* Nobody can read this end any more: unlink the peer and drop the queue. */
+/* Unlinked from its peer already: nobody can read what is queued here. */
 static void zx_channel_zero_handles(struct zx_object *obj)
 {
 	struct zx_channel *ch = zx_to_channel(obj);
-	struct zx_object *peer;
 	unsigned long flags;
 	LIST_HEAD(dead);
 
 	spin_lock_irqsave(obj->lock, flags);
-	peer = obj->peer;
-	if (peer) {
-		peer->peer = NULL;
-		obj->peer = NULL;
-		__zx_object_update_signals(peer, ZX_CHANNEL_WRITABLE,
-					   ZX_CHANNEL_PEER_CLOSED);
-	}
 	list_splice_init(&ch->msgs, &dead);
 	ch->num_msgs = 0;
 	spin_unlock_irqrestore(obj->lock, flags);
@@ -197,6 +190,8 @@ static const struct zx_object_type zx_channel_type = {
 	.default_rights = ZX_DEFAULT_CHANNEL_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.peered = true,
+	.peer_closed_clear = ZX_CHANNEL_WRITABLE,
+	.peer_closed_set = ZX_CHANNEL_PEER_CLOSED,
 	.on_zero_handles = zx_channel_zero_handles,
 	.destroy = zx_channel_destroy,
 };
@@ -221,25 +216,14 @@ zx_status_t zx_sys_channel_create(struct zx_process *proc, void *argp)
 {
 	struct zx_create_pair_args *args = argp;
 	struct zx_channel *a, *b;
-	zx_status_t status = ZX_ERR_NO_MEMORY;
 
 	if (args->options || args->reserved)
 		return ZX_ERR_INVALID_ARGS;
 	a = zx_channel_alloc();
-	if (!a)
-		return ZX_ERR_NO_MEMORY;
 	b = zx_channel_alloc();
-	if (!b)
-		goto out_a;
-	if (zx_object_init_peers(&a->base, &b->base))
-		goto out_b;
-	status = zx_create_handle_pair_user(proc, &a->base, &b->base,
-					    args->out0, args->out1);
-out_b:
-	zx_object_put(&b->base);
-out_a:
-	zx_object_put(&a->base);
-	return status;
+	return zx_create_peered_pair_user(proc, a ? &a->base : NULL,
+					  b ? &b->base : NULL,
+					  args->out0, args->out1);
 }
 
 /* ---- queues --------------------------------------------------------------- */

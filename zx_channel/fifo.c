@@ -44,29 +44,14 @@ static void zx_fifo_destroy(struct zx_object *obj)
 	kfree(f);
 }
 
-/* Nobody can write to the peer any more, and it learns so. */
-static void zx_fifo_zero_handles(struct zx_object *obj)
-{
-	struct zx_object *peer;
-	unsigned long flags;
-
-	spin_lock_irqsave(obj->lock, flags);
-	peer = obj->peer;
-	if (peer) {
-		peer->peer = NULL;
-		obj->peer = NULL;
-		__zx_object_update_signals(peer, ZX_FIFO_WRITABLE,
-					   ZX_FIFO_PEER_CLOSED);
-	}
-	spin_unlock_irqrestore(obj->lock, flags);
-}
-
 static const struct zx_object_type zx_fifo_type = {
 	.obj_type = ZX_OBJ_TYPE_FIFO,
 	.default_rights = ZX_DEFAULT_FIFO_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.peered = true,
-	.on_zero_handles = zx_fifo_zero_handles,
+	/* Nobody can write to the survivor any more, and it learns so. */
+	.peer_closed_clear = ZX_FIFO_WRITABLE,
+	.peer_closed_set = ZX_FIFO_PEER_CLOSED,
 	.destroy = zx_fifo_destroy,
 };
 
@@ -93,7 +78,6 @@ zx_status_t zx_sys_fifo_create(struct zx_process *proc, void *argp)
 {
 	struct zx_fifo_create_args *args = argp;
 	struct zx_fifo *a, *b;
-	zx_status_t status = ZX_ERR_NO_MEMORY;
 
 	if (args->options || args->reserved)
 		return ZX_ERR_INVALID_ARGS;
@@ -104,20 +88,10 @@ zx_status_t zx_sys_fifo_create(struct zx_process *proc, void *argp)
 	    args->elem_count * args->elem_size > ZX_FIFO_MAX_SIZE_BYTES)
 		return ZX_ERR_OUT_OF_RANGE;
 	a = zx_fifo_alloc(args->elem_count, args->elem_size);
-	if (!a)
-		return ZX_ERR_NO_MEMORY;
 	b = zx_fifo_alloc(args->elem_count, args->elem_size);
-	if (!b)
-		goto out_a;
-	if (zx_object_init_peers(&a->base, &b->base))
-		goto out_b;
-	status = zx_create_handle_pair_user(proc, &a->base, &b->base,
-					    args->out0, args->out1);
-out_b:
-	zx_object_put(&b->base);
-out_a:
-	zx_object_put(&a->base);
-	return status;
+	return zx_create_peered_pair_user(proc, a ? &a->base : NULL,
+					  b ? &b->base : NULL,
+					  args->out0, args->out1);
 }
 
 /* Copies @n elements between @f's ring, starting at slot @pos, and @buf. */

@@ -104,20 +104,10 @@ static void zx_socket_destroy(struct zx_object *obj)
 	kfree(s);
 }
 
-static void zx_socket_zero_handles(struct zx_object *obj)
+/* Under the shared lock: writability and thresholds depend on the peer. */
+static void zx_socket_peer_closed(struct zx_object *survivor)
 {
-	struct zx_object *peer;
-	unsigned long flags;
-
-	spin_lock_irqsave(obj->lock, flags);
-	peer = obj->peer;
-	if (peer) {
-		peer->peer = NULL;
-		obj->peer = NULL;
-		__zx_object_update_signals(peer, 0, ZX_SOCKET_PEER_CLOSED);
-		__zx_socket_refresh(zx_to_socket(peer));
-	}
-	spin_unlock_irqrestore(obj->lock, flags);
+	__zx_socket_refresh(zx_to_socket(survivor));
 }
 
 static zx_status_t zx_socket_get_info(struct zx_object *obj,
@@ -208,7 +198,8 @@ static const struct zx_object_type zx_socket_type = {
 	.default_rights = ZX_DEFAULT_SOCKET_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.peered = true,
-	.on_zero_handles = zx_socket_zero_handles,
+	.peer_closed_set = ZX_SOCKET_PEER_CLOSED,
+	.peer_closed = zx_socket_peer_closed,
 	.destroy = zx_socket_destroy,
 	.get_info = zx_socket_get_info,
 	.get_property = zx_socket_get_property,
@@ -234,25 +225,14 @@ zx_status_t zx_sys_socket_create(struct zx_process *proc, void *argp)
 {
 	struct zx_create_pair_args *args = argp;
 	struct zx_socket *a, *b;
-	zx_status_t status = ZX_ERR_NO_MEMORY;
 
 	if ((args->options & ~ZX_SOCKET_CREATE_MASK) || args->reserved)
 		return ZX_ERR_INVALID_ARGS;
 	a = zx_socket_alloc(args->options);
-	if (!a)
-		return ZX_ERR_NO_MEMORY;
 	b = zx_socket_alloc(args->options);
-	if (!b)
-		goto out_a;
-	if (zx_object_init_peers(&a->base, &b->base))
-		goto out_b;
-	status = zx_create_handle_pair_user(proc, &a->base, &b->base,
-					    args->out0, args->out1);
-out_b:
-	zx_object_put(&b->base);
-out_a:
-	zx_object_put(&a->base);
-	return status;
+	return zx_create_peered_pair_user(proc, a ? &a->base : NULL,
+					  b ? &b->base : NULL,
+					  args->out0, args->out1);
 }
 
 static zx_status_t zx_socket_put_actual(u64 uptr, size_t n)

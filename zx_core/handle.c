@@ -62,9 +62,12 @@ void zx_handle_destroy(struct zx_handle *h)
 	struct zx_object *obj = h->obj;
 
 	zx_object_cancel_handle(obj, h);
-	if (atomic_dec_and_test(&obj->handle_count) &&
-	    obj->type->on_zero_handles)
-		obj->type->on_zero_handles(obj);
+	if (atomic_dec_and_test(&obj->handle_count)) {
+		if (obj->type->peered)
+			zx_object_unlink_peer(obj);
+		if (obj->type->on_zero_handles)
+			obj->type->on_zero_handles(obj);
+	}
 	kmem_cache_free(zx_handle_cache, h);
 	atomic_long_dec(&zx_handles_alive);
 	zx_object_put(obj);
@@ -242,6 +245,27 @@ err_hb:
 	zx_handle_destroy(hb);
 err_ha:
 	zx_handle_destroy(ha);
+	return status;
+}
+
+/*
+ * The create call of every peered type: links two freshly made ends and
+ * hands both to the caller.  Consumes the creation references; an end is
+ * NULL if making it failed.
+ */
+zx_status_t zx_create_peered_pair_user(struct zx_process *proc,
+				       struct zx_object *a,
+				       struct zx_object *b,
+				       u64 uptr0, u64 uptr1)
+{
+	zx_status_t status = ZX_ERR_NO_MEMORY;
+
+	if (a && b && !zx_object_init_peers(a, b))
+		status = zx_create_handle_pair_user(proc, a, b, uptr0, uptr1);
+	if (a)
+		zx_object_put(a);
+	if (b)
+		zx_object_put(b);
 	return status;
 }
 

@@ -22,11 +22,6 @@ static void test_obj_destroy(struct zx_object *obj)
 	kfree(t);
 }
 
-static void test_obj_zero_handles(struct zx_object *obj)
-{
-	zx_object_peer_zero_handles(obj, ZX_EVENTPAIR_PEER_CLOSED);
-}
-
 static const struct zx_object_type test_event_type = {
 	.obj_type = ZX_OBJ_TYPE_EVENT,
 	.default_rights = ZX_DEFAULT_EVENT_RIGHTS,
@@ -39,7 +34,7 @@ static const struct zx_object_type test_pair_type = {
 	.default_rights = ZX_DEFAULT_EVENTPAIR_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.peered = true,
-	.on_zero_handles = test_obj_zero_handles,
+	.peer_closed_set = ZX_EVENTPAIR_PEER_CLOSED,
 	.destroy = test_obj_destroy,
 };
 

@@ -159,10 +159,11 @@ void zx_object_cancel_handle(struct zx_object *obj,
 
 /*
  * The last handle to one end of a peered object is gone: unlink the pair
- * and raise @closed (the type's PEER_CLOSED signal) on the survivor.
+ * and tell the survivor, as its type asks.
  */
-void zx_object_peer_zero_handles(struct zx_object *obj, zx_signals_t closed)
+void zx_object_unlink_peer(struct zx_object *obj)
 {
+	const struct zx_object_type *type = obj->type;
 	struct zx_object *peer;
 	unsigned long flags;
 
@@ -171,7 +172,10 @@ void zx_object_peer_zero_handles(struct zx_object *obj, zx_signals_t closed)
 	if (peer) {
 		peer->peer = NULL;
 		obj->peer = NULL;
-		__zx_object_update_signals(peer, 0, closed);
+		__zx_object_update_signals(peer, type->peer_closed_clear,
+					   type->peer_closed_set);
+		if (type->peer_closed)
+			type->peer_closed(peer);
 	}
 	spin_unlock_irqrestore(obj->lock, flags);
 }

@@ -23,7 +23,8 @@
  * Lifetimes: a zx_object is refcounted (kref); each zx_handle owns one
  * reference, and the object's handle_count counts its handles, whether in a
  * process's table or in flight inside a message.  When handle_count drops to
- * zero the type's on_zero_handles() runs (peers learn PEER_CLOSED there).
+ * zero, a peered object is unlinked from its peer (which gets the signals
+ * its type names, e.g. PEER_CLOSED), then the type's on_zero_handles() runs.
  */
 #ifndef ZX_CORE_ZIRCON_H
 #define ZX_CORE_ZIRCON_H
@@ -68,6 +69,14 @@ struct zx_object_type {
 	bool permanent;
 	/* Has a peer: object_signal_peer applies. */
 	bool peered;
+	/*
+	 * When the last handle to one end goes, the other end (still linked
+	 * a moment before) has these signals cleared and set, and then, under
+	 * the shared lock, peer_closed() runs on it.
+	 */
+	zx_signals_t peer_closed_clear;
+	zx_signals_t peer_closed_set;
+	void (*peer_closed)(struct zx_object *survivor);
 	/* Cannot be waited on (ports). */
 	bool not_waitable;
 	/* The last handle went away (the object may live on). */
@@ -131,7 +140,7 @@ zx_signals_t zx_object_remove_observer(struct zx_object *obj,
 				       struct zx_observer *ob);
 void zx_object_cancel_handle(struct zx_object *obj,
 			     const struct zx_handle *handle);
-void zx_object_peer_zero_handles(struct zx_object *obj, zx_signals_t closed);
+void zx_object_unlink_peer(struct zx_object *obj);
 long zx_live_objects(void);
 
 /* zx_core/handle.c */
@@ -180,6 +189,10 @@ zx_status_t zx_handle_close(struct zx_process *proc, zx_handle_t value);
 zx_status_t zx_create_handle_user(struct zx_process *proc,
 				  struct zx_object *obj, u64 uptr);
 zx_status_t zx_create_handle_pair_user(struct zx_process *proc,
+				       struct zx_object *a,
+				       struct zx_object *b,
+				       u64 uptr0, u64 uptr1);
+zx_status_t zx_create_peered_pair_user(struct zx_process *proc,
 				       struct zx_object *a,
 				       struct zx_object *b,
 				       u64 uptr0, u64 uptr1);
