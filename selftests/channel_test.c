@@ -3,9 +3,10 @@
  * Channels: zx_channel_create(), _write(), _write_etc(), _read(),
  * _read_etc(), _call() and _call_etc().
  *
- * A fork() child starts with no handles and a handle can only cross
- * processes through a channel, so cross-process use cannot be set up yet;
- * the cross-thread tests exercise the same kernel paths.
+ * Cross-process use (a child answering calls from several parent threads,
+ * handles written by one process and read by another) is in
+ * crossproc_test.c, which moves the first channel end through a file
+ * descriptor.
  */
 #include "zx_test.h"
 

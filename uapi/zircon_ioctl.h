@@ -215,6 +215,26 @@ struct zx_system_get_properties_args {
 };
 
 /*
+ * handle_to_fd and handle_from_fd (zxlinux extension): a handle moved into
+ * a file descriptor, so it can cross processes by fork(), execve() or
+ * SCM_RIGHTS.  to_fd consumes the handle (it needs ZX_RIGHT_TRANSFER);
+ * from_fd takes it out of the file once and leaves the fd open.
+ */
+#define ZXLINUX_FD_CLOEXEC	1u
+
+struct zx_handle_to_fd_args {
+	__u32 handle;
+	__u32 flags;			/* ZXLINUX_FD_* */
+	__u64 out_fd;			/* int * */
+};
+
+struct zx_handle_from_fd_args {
+	__s32 fd;
+	__u32 reserved;
+	__u64 out;			/* zx_handle_t * */
+};
+
+/*
  * Command numbers.  Gaps are left per family so related calls stay together
  * as the ABI grows; a number is never reused.
  */
@@ -224,6 +244,8 @@ struct zx_system_get_properties_args {
 #define ZX_IOC_HANDLE_CLOSE_MANY	ZX_IOC(0x02, struct zx_handle_close_many_args)
 #define ZX_IOC_HANDLE_DUPLICATE		ZX_IOC(0x03, struct zx_handle_rights_args)
 #define ZX_IOC_HANDLE_REPLACE		ZX_IOC(0x04, struct zx_handle_rights_args)
+#define ZX_IOC_HANDLE_TO_FD		ZX_IOC(0x08, struct zx_handle_to_fd_args)
+#define ZX_IOC_HANDLE_FROM_FD		ZX_IOC(0x09, struct zx_handle_from_fd_args)
 
 #define ZX_IOC_OBJECT_GET_INFO		ZX_IOC(0x10, struct zx_object_get_info_args)
 #define ZX_IOC_OBJECT_GET_PROPERTY	ZX_IOC(0x11, struct zx_object_property_args)

@@ -27,6 +27,8 @@ union zx_ioctl_buffer {
 	struct zx_handle_close_args handle_close;
 	struct zx_handle_close_many_args handle_close_many;
 	struct zx_handle_rights_args handle_rights;
+	struct zx_handle_to_fd_args handle_to_fd;
+	struct zx_handle_from_fd_args handle_from_fd;
 	struct zx_object_get_info_args object_get_info;
 	struct zx_object_property_args object_property;
 	struct zx_object_signal_args object_signal;
@@ -64,6 +66,10 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_handle_rights_args, out),
 	ZX_OP(ZX_IOC_HANDLE_REPLACE, zx_sys_handle_replace,
 	      struct zx_handle_rights_args, out),
+	ZX_OP(ZX_IOC_HANDLE_TO_FD, zx_sys_handle_to_fd,
+	      struct zx_handle_to_fd_args, out_fd),
+	ZX_OP(ZX_IOC_HANDLE_FROM_FD, zx_sys_handle_from_fd,
+	      struct zx_handle_from_fd_args, out),
 	ZX_OP(ZX_IOC_OBJECT_GET_INFO, zx_sys_object_get_info,
 	      struct zx_object_get_info_args, avail),
 	ZX_OP(ZX_IOC_OBJECT_GET_PROPERTY, zx_sys_object_get_property,

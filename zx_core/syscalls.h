@@ -12,6 +12,8 @@ ZX_SYSCALL(handle_close);
 ZX_SYSCALL(handle_close_many);
 ZX_SYSCALL(handle_duplicate);
 ZX_SYSCALL(handle_replace);
+ZX_SYSCALL(handle_to_fd);
+ZX_SYSCALL(handle_from_fd);
 ZX_SYSCALL(object_get_info);
 ZX_SYSCALL(object_get_property);
 ZX_SYSCALL(object_set_property);

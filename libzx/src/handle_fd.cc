@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+// zxlinux extension: handles carried by file descriptors.
+#include <lib/zxlinux/fd.h>
+
+#include "ioctl.h"
+
+using libzx::Call;
+using libzx::Ptr;
+
+extern "C" zx_status_t zxlinux_handle_to_fd(zx_handle_t handle, uint32_t flags, int* out_fd) {
+  zx_handle_to_fd_args args = {.handle = handle, .flags = flags, .out_fd = Ptr(out_fd)};
+  return Call(ZX_IOC_HANDLE_TO_FD, &args);
+}
+
+extern "C" zx_status_t zxlinux_handle_from_fd(int fd, zx_handle_t* out) {
+  zx_handle_from_fd_args args = {.fd = fd, .reserved = 0, .out = Ptr(out)};
+  return Call(ZX_IOC_HANDLE_FROM_FD, &args);
+}
