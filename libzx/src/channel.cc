@@ -42,10 +42,12 @@ ZX_EXPORT zx_status_t zx_channel_write_etc(zx_handle_t handle, uint32_t options,
   return Call(ZX_IOC_CHANNEL_WRITE_ETC, &args);
 }
 
-ZX_EXPORT zx_status_t zx_channel_read(zx_handle_t handle, uint32_t options, void* bytes,
-                                      zx_handle_t* handles, uint32_t num_bytes,
-                                      uint32_t num_handles, uint32_t* actual_bytes,
-                                      uint32_t* actual_handles) {
+namespace {
+
+// read and read_etc share one layout; only the handle records differ.
+zx_status_t ChannelRead(unsigned long cmd, zx_handle_t handle, uint32_t options, void* bytes,
+                        void* handles, uint32_t num_bytes, uint32_t num_handles,
+                        uint32_t* actual_bytes, uint32_t* actual_handles) {
   zx_channel_read_args args = {
       .handle = handle,
       .options = options,
@@ -56,24 +58,25 @@ ZX_EXPORT zx_status_t zx_channel_read(zx_handle_t handle, uint32_t options, void
       .actual_bytes = Ptr(actual_bytes),
       .actual_handles = Ptr(actual_handles),
   };
-  return Call(ZX_IOC_CHANNEL_READ, &args);
+  return Call(cmd, &args);
+}
+
+}  // namespace
+
+ZX_EXPORT zx_status_t zx_channel_read(zx_handle_t handle, uint32_t options, void* bytes,
+                                      zx_handle_t* handles, uint32_t num_bytes,
+                                      uint32_t num_handles, uint32_t* actual_bytes,
+                                      uint32_t* actual_handles) {
+  return ChannelRead(ZX_IOC_CHANNEL_READ, handle, options, bytes, handles, num_bytes, num_handles,
+                     actual_bytes, actual_handles);
 }
 
 ZX_EXPORT zx_status_t zx_channel_read_etc(zx_handle_t handle, uint32_t options, void* bytes,
                                           zx_handle_info_t* handles, uint32_t num_bytes,
                                           uint32_t num_handles, uint32_t* actual_bytes,
                                           uint32_t* actual_handles) {
-  zx_channel_read_args args = {
-      .handle = handle,
-      .options = options,
-      .bytes = Ptr(bytes),
-      .handles = Ptr(handles),
-      .num_bytes = num_bytes,
-      .num_handles = num_handles,
-      .actual_bytes = Ptr(actual_bytes),
-      .actual_handles = Ptr(actual_handles),
-  };
-  return Call(ZX_IOC_CHANNEL_READ_ETC, &args);
+  return ChannelRead(ZX_IOC_CHANNEL_READ_ETC, handle, options, bytes, handles, num_bytes,
+                     num_handles, actual_bytes, actual_handles);
 }
 
 namespace {
