@@ -9,7 +9,8 @@
 #     command exited 0, no kernel splat, live_objects back to 0,
 #     no kmemleak report (kernels with kmemleak), rmmod succeeded.
 # Logs: build/<flavor>/{vm/,*.log}. The last line is "N passed, N failed, N skipped".
-# Environment: KERNELS, ZX_CACHE (kernel cache), ZX_VM_TIMEOUT (s per VM),
+# Environment: KERNELS, ZX_TESTS (names of the selftests to run, e.g.
+# "channel ipc_stress"; default all), ZX_CACHE (kernel cache), ZX_VM_TIMEOUT (s per VM),
 # ZX_VERBOSE=1 (stream VM consoles), ZX_SPLAT_IGNORE (ERE of benign lines).
 set -euo pipefail
 
@@ -52,7 +53,7 @@ run_flavor() {
   note="kernel $((t1 - t0)) s, build $((t2 - t1)) s"
   ((ok_mod && ok_st)) || return 0
 
-  zx_payload "$flavor" "$b/payload" run-all
+  zx_payload "$flavor" "$b/payload" "run-all ${ZX_TESTS:-}"
   [[ ${ZX_VERBOSE:-0} == 1 ]] && quiet=()
   "$repo/scripts/vm/boot.sh" --flavor "$flavor" --payload "$b/payload" \
     --out "$b/vm" "${quiet[@]}" || true
