@@ -148,7 +148,7 @@ static int st_server(zx_handle_t ch, int idx, int seconds)
 	zx_time_t give_up = zxt_now() + (zx_time_t)(seconds + 240) * 1000000000;
 	uint64_t rng = st_seed();
 	unsigned long calls = 0, writes = 0, bad = 0, handles = 0;
-	unsigned long reply_gone = 0;
+	unsigned long reply_gone = 0, reply_full = 0;
 	struct st_msg m;
 	zx_handle_info_t info[ST_MAX_HANDLES];
 	zx_handle_t back[ST_MAX_HANDLES], dup;
@@ -185,9 +185,8 @@ static int st_server(zx_handle_t ch, int idx, int seconds)
 			return 5;
 		}
 		handles += nh;
-		if (!st_well_formed(&m, nb, nh)) {
+		if (!st_well_formed(&m, nb, nh))
 			bad++;
-		}
 		for (i = 0; i < nh; i++) {
 			if (info[i].type != ZX_OBJ_TYPE_EVENT &&
 			    info[i].type != ZX_OBJ_TYPE_EVENTPAIR)
@@ -225,6 +224,8 @@ static int st_server(zx_handle_t ch, int idx, int seconds)
 			st = zx_channel_write(ch, 0, &m, nb, back, nback);
 			if (st == ZX_ERR_PEER_CLOSED)
 				reply_gone++;
+			else if (st == ZX_ERR_SHOULD_WAIT)
+				reply_full++;	/* stray replies not drained yet */
 			else if (st != ZX_OK)
 				bad++;
 		} else {
@@ -235,8 +236,8 @@ static int st_server(zx_handle_t ch, int idx, int seconds)
 		}
 	}
 	fprintf(stderr,
-		"# server %d: %lu calls, %lu writes, %lu handles in, %lu replies to a closed peer, %lu bad\n",
-		idx, calls, writes, handles, reply_gone, bad);
+		"# server %d: %lu calls, %lu writes, %lu handles in, %lu replies to a closed peer, %lu to a full queue, %lu bad\n",
+		idx, calls, writes, handles, reply_gone, reply_full, bad);
 	if (zx_handle_close(ch) != ZX_OK)
 		return 6;
 	return bad ? 2 : 0;
@@ -251,6 +252,7 @@ struct st_client {
 	int id;
 	/* results */
 	unsigned long calls, writes, objs, dups, short_ok, short_timeout;
+	unsigned long strays;
 	int fail_line;
 	zx_status_t fail_status;
 	char fail_what[96];
@@ -420,6 +422,33 @@ static bool st_do_dups(struct st_client *c, uint64_t *rng)
 	return true;
 }
 
+/*
+ * Replies to calls that timed out are queued on the client end like any
+ * message; a client must read them, or the end fills up.  Replies to calls
+ * still waiting go to their callers, never to this read.
+ */
+static bool st_do_drain(struct st_client *c)
+{
+	struct st_msg m;
+	zx_handle_t hs[ST_MAX_HANDLES];
+	uint32_t nb, nh;
+	zx_status_t st;
+
+	for (;;) {
+		st = zx_channel_read(c->ch, 0, &m, hs, sizeof(m),
+				     ST_MAX_HANDLES, &nb, &nh);
+		if (st == ZX_ERR_SHOULD_WAIT)
+			return true;
+		if (st != ZX_OK)
+			ST_FAIL(c, st, "reading stray replies");
+		if (!st_well_formed(&m, nb, nh) || m.hdr.kind != ST_KIND_CALL)
+			ST_FAIL(c, ZX_OK, "a stray reply is malformed");
+		if (zx_handle_close_many(hs, nh) != ZX_OK)
+			ST_FAIL(c, ZX_OK, "closing handles of a stray reply");
+		c->strays++;
+	}
+}
+
 static void *st_client_main(void *arg)
 {
 	struct st_client *c = arg;
@@ -438,8 +467,10 @@ static void *st_client_main(void *arg)
 			ok = st_do_objects(c, &rng);
 		else if (r < 90)
 			ok = st_do_dups(c, &rng);
-		else
+		else if (r < 98)
 			ok = st_do_call(c, &rng, seq, true);
+		else
+			ok = st_do_drain(c);
 	}
 	return NULL;
 }
@@ -610,7 +641,7 @@ TEST(channels_under_random_calls_writes_and_closes)
 	secs = (double)(end - start) / 1e9;
 	for (i = 0; i < ST_CHANNELS; i++) {
 		unsigned long calls = 0, writes = 0, objs = 0, dups = 0,
-			      sok = 0, sto = 0;
+			      sok = 0, sto = 0, drained = 0;
 
 		for (j = 0; j < ST_THREADS_PER_CH; j++) {
 			struct st_client *c = &clients[i * ST_THREADS_PER_CH + j];
@@ -627,9 +658,11 @@ TEST(channels_under_random_calls_writes_and_closes)
 			dups += c->dups;
 			sok += c->short_ok;
 			sto += c->short_timeout;
+			drained += c->strays;
 		}
-		TH_LOG("channel %d: %lu calls (%.1f/s), %lu writes, %lu short calls ok / %lu timed out, %lu create+close rounds, %lu dup rounds",
-		       i, calls, calls / secs, writes, sok, sto, objs, dups);
+		TH_LOG("channel %d: %lu calls (%.1f/s), %lu writes, %lu short calls ok / %lu timed out, %lu stray replies read, %lu create+close rounds, %lu dup rounds",
+		       i, calls, calls / secs, writes, sok, sto, drained, objs,
+		       dups);
 		EXPECT_LT(0UL, calls);
 	}
 	TH_LOG("%d killed client processes; %ld stray replies drained (%ld handles)",
