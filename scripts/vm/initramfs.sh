@@ -31,6 +31,9 @@ esac
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
+# mktemp's 0700 would become the guest's /, shutting unprivileged test
+# processes out of /dev/zircon.
+chmod 0755 "$root"
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,tmp,zx}
 cp "$bb" "$root/bin/busybox"
 ln -s busybox "$root/bin/sh"
