@@ -234,6 +234,31 @@ struct zx_handle_from_fd_args {
 	__u64 out;			/* zx_handle_t * */
 };
 
+struct zx_debuglog_create_args {
+	__u32 resource;
+	__u32 options;
+	__u64 out;			/* zx_handle_t * */
+};
+
+/* debuglog_write and debuglog_read */
+struct zx_debuglog_rw_args {
+	__u32 handle;
+	__u32 options;
+	__u64 buffer;			/* const void * / void * */
+	__u64 buffer_size;
+	__u64 actual;			/* read: uint64_t *, bytes written */
+};
+
+struct zx_resource_create_args {
+	__u32 parent;
+	__u32 options;			/* kind | flags */
+	__u64 base;
+	__u64 size;
+	__u64 name;			/* const char *, may be 0 */
+	__u64 name_size;
+	__u64 out;			/* zx_handle_t * */
+};
+
 /*
  * Command numbers.  Gaps are left per family so related calls stay together
  * as the ABI grows; a number is never reused.
@@ -280,5 +305,11 @@ struct zx_handle_from_fd_args {
 #define ZX_IOC_SOCKET_WRITE		ZX_IOC(0x59, struct zx_socket_rw_args)
 #define ZX_IOC_SOCKET_READ		ZX_IOC(0x5a, struct zx_socket_rw_args)
 #define ZX_IOC_SOCKET_SET_DISPOSITION	ZX_IOC(0x5b, struct zx_socket_disposition_args)
+
+#define ZX_IOC_DEBUGLOG_CREATE		ZX_IOC(0x74, struct zx_debuglog_create_args)
+#define ZX_IOC_DEBUGLOG_WRITE		ZX_IOC(0x75, struct zx_debuglog_rw_args)
+#define ZX_IOC_DEBUGLOG_READ		ZX_IOC(0x76, struct zx_debuglog_rw_args)
+
+#define ZX_IOC_RESOURCE_CREATE		ZX_IOC(0xc0, struct zx_resource_create_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

@@ -15,6 +15,7 @@
 #include "zircon.h"
 #include "syscalls.h"
 #include "../uapi/zircon_ioctl.h"
+#include "../zx_ddk/ddk.h"
 
 struct zx_ioctl_op {
 	zx_status_t (*fn)(struct zx_process *proc, void *args);
@@ -47,6 +48,9 @@ union zx_ioctl_buffer {
 	struct zx_fifo_rw_args fifo_rw;
 	struct zx_socket_rw_args socket_rw;
 	struct zx_socket_disposition_args socket_disposition;
+	struct zx_debuglog_create_args debuglog_create;
+	struct zx_debuglog_rw_args debuglog_rw;
+	struct zx_resource_create_args resource_create;
 };
 
 #define ZX_OP(_cmd, _fn, _struct, _last)				\
@@ -126,6 +130,14 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_socket_rw_args, actual),
 	ZX_OP(ZX_IOC_SOCKET_SET_DISPOSITION, zx_sys_socket_set_disposition,
 	      struct zx_socket_disposition_args, disposition_peer),
+	ZX_OP(ZX_IOC_DEBUGLOG_CREATE, zx_sys_debuglog_create,
+	      struct zx_debuglog_create_args, out),
+	ZX_OP(ZX_IOC_DEBUGLOG_WRITE, zx_sys_debuglog_write,
+	      struct zx_debuglog_rw_args, actual),
+	ZX_OP(ZX_IOC_DEBUGLOG_READ, zx_sys_debuglog_read,
+	      struct zx_debuglog_rw_args, actual),
+	ZX_OP(ZX_IOC_RESOURCE_CREATE, zx_sys_resource_create,
+	      struct zx_resource_create_args, out),
 };
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
@@ -215,11 +227,21 @@ static int __init zx_init(void)
 	ret = zx_job_init();
 	if (ret)
 		goto err_processes;
-	ret = misc_register(&zx_miscdev);
+	ret = zx_resources_init();
 	if (ret)
 		goto err_job;
+	ret = zx_debuglog_init();
+	if (ret)
+		goto err_resources;
+	ret = misc_register(&zx_miscdev);
+	if (ret)
+		goto err_debuglog;
 	return 0;
 
+err_debuglog:
+	zx_debuglog_exit();
+err_resources:
+	zx_resources_exit();
 err_job:
 	zx_job_exit();
 err_processes:
@@ -232,6 +254,8 @@ err_handles:
 static void __exit zx_exit(void)
 {
 	misc_deregister(&zx_miscdev);
+	zx_debuglog_exit();
+	zx_resources_exit();
 	zx_job_exit();
 	zx_processes_exit();
 	zx_handle_cache_exit();

@@ -12,6 +12,7 @@
  * Each context pins the module (released when its notifier is freed), so
  * zircon.ko cannot go away while a process that used it still lives.
  */
+#include <linux/capability.h>
 #include <linux/hashtable.h>
 #include <linux/mmap_lock.h>
 #include <linux/module.h>
@@ -24,6 +25,7 @@
 #include <zircon/processargs.h>
 
 #include "zircon.h"
+#include "../zx_ddk/ddk.h"
 
 static DEFINE_SPINLOCK(zx_processes_lock);
 static DEFINE_HASHTABLE(zx_processes, 6);
@@ -242,12 +244,27 @@ void zx_processes_exit(void)
 	mmu_notifier_synchronize();
 }
 
+/*
+ * The root resource goes, once per process, to one holding CAP_SYS_ADMIN
+ * when it asks: the capability is the Linux side of Zircon's rule that
+ * only the system's first process receives it.
+ */
+static struct zx_handle *zx_take_root_resource(struct zx_process *proc)
+{
+	if (!capable(CAP_SYS_ADMIN) ||
+	    atomic_xchg(&proc->root_resource_taken, 1))
+		return NULL;
+	return zx_root_resource_handle();
+}
+
 zx_status_t zx_take_startup_handle(struct zx_process *proc, u32 info,
 				   u64 uptr)
 {
 	struct zx_handle *h = NULL;
 	int i;
 
+	if (info == PA_HND(PA_RESOURCE, 0))
+		h = zx_take_root_resource(proc);
 	for (i = 0; i < ZX_STARTUP_HANDLES_MAX && !h; i++)
 		if (proc->startup[i].info == info)
 			h = xchg(&proc->startup[i].handle, NULL);

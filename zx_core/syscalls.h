@@ -42,5 +42,9 @@ ZX_SYSCALL(socket_create);
 ZX_SYSCALL(socket_write);
 ZX_SYSCALL(socket_read);
 ZX_SYSCALL(socket_set_disposition);
+ZX_SYSCALL(debuglog_create);
+ZX_SYSCALL(debuglog_write);
+ZX_SYSCALL(debuglog_read);
+ZX_SYSCALL(resource_create);
 
 #endif /* ZX_CORE_SYSCALLS_H */

@@ -9,6 +9,9 @@
  *   zx_handle_table.slots xa_lock one per process (spinlock)
  *   zx_socket.io_lock             data of one socket end (mutex); user
  *                                 copies, and so mmap_lock, nest inside
+ *   zx_debuglog_lock              the debuglog ring and its readers (mutex);
+ *                                 user copies nest inside
+ *   zx_resource_lock              the resource ranges of each kind (mutex)
  *     zx_object.lock              signal state, observers, peer link, name
  *                                 (spinlock, irqsave: signals may be raised
  *                                 from hardirq context by timers and IRQs)
@@ -221,6 +224,7 @@ struct zx_process {
 	struct zx_startup_handle startup[ZX_STARTUP_HANDLES_MAX];
 	zx_time_t start_time;
 	bool attached;			/* in the table; under mmap_lock */
+	atomic_t root_resource_taken;	/* handed out at most once */
 	struct work_struct put_work;
 	struct rcu_head rcu;
 };
@@ -236,6 +240,10 @@ void zx_processes_exit(void);
 extern struct zx_object *zx_root_job;
 int zx_job_init(void);
 void zx_job_exit(void);
+
+/* zx_core/debuglog.c */
+int zx_debuglog_init(void);
+void zx_debuglog_exit(void);
 
 /* zx_vm/vmar.c */
 struct zx_object *zx_vmar_create_root(void);

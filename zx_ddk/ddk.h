@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The DDK: resources, and the privilege checks other calls make with them. */
+#ifndef ZX_DDK_DDK_H
+#define ZX_DDK_DDK_H
+
+#include "../zx_core/zircon.h"
+
+#include <zircon/syscalls/resource.h>
+
+/* zx_ddk/resource.c */
+int zx_resources_init(void);
+void zx_resources_exit(void);
+struct zx_handle *zx_root_resource_handle(void);
+
+/*
+ * Checks that @handle names a resource that grants [@base, @base + @size)
+ * of @kind: the root resource grants everything.  Returns ZX_OK,
+ * ZX_ERR_BAD_HANDLE, ZX_ERR_WRONG_TYPE (not a resource) or
+ * ZX_ERR_ACCESS_DENIED (another kind, or the range is not inside).
+ */
+zx_status_t zx_resource_check(struct zx_process *proc, zx_handle_t handle,
+			      u32 kind, u64 base, u64 size);
+
+#endif /* ZX_DDK_DDK_H */
