@@ -259,6 +259,13 @@ struct zx_resource_create_args {
 	__u64 out;			/* zx_handle_t * */
 };
 
+struct zx_smc_call_args {
+	__u32 handle;
+	__u32 reserved;
+	__u64 parameters;		/* const zx_smc_parameters_t * */
+	__u64 out;			/* zx_smc_result_t * */
+};
+
 /*
  * Command numbers.  Gaps are left per family so related calls stay together
  * as the ABI grows; a number is never reused.
@@ -311,5 +318,7 @@ struct zx_resource_create_args {
 #define ZX_IOC_DEBUGLOG_READ		ZX_IOC(0x76, struct zx_debuglog_rw_args)
 
 #define ZX_IOC_RESOURCE_CREATE		ZX_IOC(0xc0, struct zx_resource_create_args)
+
+#define ZX_IOC_SMC_CALL			ZX_IOC(0xf0, struct zx_smc_call_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

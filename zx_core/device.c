@@ -51,6 +51,7 @@ union zx_ioctl_buffer {
 	struct zx_debuglog_create_args debuglog_create;
 	struct zx_debuglog_rw_args debuglog_rw;
 	struct zx_resource_create_args resource_create;
+	struct zx_smc_call_args smc_call;
 };
 
 #define ZX_OP(_cmd, _fn, _struct, _last)				\
@@ -138,6 +139,8 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_debuglog_rw_args, actual),
 	ZX_OP(ZX_IOC_RESOURCE_CREATE, zx_sys_resource_create,
 	      struct zx_resource_create_args, out),
+	ZX_OP(ZX_IOC_SMC_CALL, zx_sys_smc_call,
+	      struct zx_smc_call_args, out),
 };
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)

@@ -46,5 +46,6 @@ ZX_SYSCALL(debuglog_create);
 ZX_SYSCALL(debuglog_write);
 ZX_SYSCALL(debuglog_read);
 ZX_SYSCALL(resource_create);
+ZX_SYSCALL(smc_call);
 
 #endif /* ZX_CORE_SYSCALLS_H */
