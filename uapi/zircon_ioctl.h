@@ -259,6 +259,37 @@ struct zx_resource_create_args {
 	__u64 out;			/* zx_handle_t * */
 };
 
+struct zx_pci_get_nth_device_args {
+	__u32 resource;
+	__u32 index;
+	__u64 out_info;			/* zx_pcie_device_info_t * */
+	__u64 out;			/* zx_handle_t * */
+};
+
+/* pci_enable_bus_master (value: enable) and pci_reset_device (value: 0) */
+struct zx_pci_device_args {
+	__u32 handle;
+	__u32 value;
+};
+
+/* pci_config_read (value_ptr) and pci_config_write (value) */
+struct zx_pci_config_args {
+	__u32 handle;
+	__u32 value;
+	__u64 offset;
+	__u64 width;
+	__u64 value_ptr;		/* uint32_t *; 0 for writes */
+};
+
+/* pci_query_irq_mode (out_max_irqs) and pci_set_irq_mode (count) */
+struct zx_pci_irq_mode_args {
+	__u32 handle;
+	__u32 mode;
+	__u32 count;
+	__u32 reserved;
+	__u64 out_max_irqs;		/* uint32_t *; 0 for set */
+};
+
 struct zx_smc_call_args {
 	__u32 handle;
 	__u32 reserved;
@@ -318,6 +349,14 @@ struct zx_smc_call_args {
 #define ZX_IOC_DEBUGLOG_READ		ZX_IOC(0x76, struct zx_debuglog_rw_args)
 
 #define ZX_IOC_RESOURCE_CREATE		ZX_IOC(0xc0, struct zx_resource_create_args)
+
+#define ZX_IOC_PCI_GET_NTH_DEVICE	ZX_IOC(0xd0, struct zx_pci_get_nth_device_args)
+#define ZX_IOC_PCI_ENABLE_BUS_MASTER	ZX_IOC(0xd1, struct zx_pci_device_args)
+#define ZX_IOC_PCI_RESET_DEVICE		ZX_IOC(0xd2, struct zx_pci_device_args)
+#define ZX_IOC_PCI_CONFIG_READ		ZX_IOC(0xd3, struct zx_pci_config_args)
+#define ZX_IOC_PCI_CONFIG_WRITE		ZX_IOC(0xd4, struct zx_pci_config_args)
+#define ZX_IOC_PCI_QUERY_IRQ_MODE	ZX_IOC(0xd5, struct zx_pci_irq_mode_args)
+#define ZX_IOC_PCI_SET_IRQ_MODE		ZX_IOC(0xd6, struct zx_pci_irq_mode_args)
 
 #define ZX_IOC_SMC_CALL			ZX_IOC(0xf0, struct zx_smc_call_args)
 

@@ -51,6 +51,10 @@ union zx_ioctl_buffer {
 	struct zx_debuglog_create_args debuglog_create;
 	struct zx_debuglog_rw_args debuglog_rw;
 	struct zx_resource_create_args resource_create;
+	struct zx_pci_get_nth_device_args pci_get_nth_device;
+	struct zx_pci_device_args pci_device;
+	struct zx_pci_config_args pci_config;
+	struct zx_pci_irq_mode_args pci_irq_mode;
 	struct zx_smc_call_args smc_call;
 };
 
@@ -139,6 +143,20 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_debuglog_rw_args, actual),
 	ZX_OP(ZX_IOC_RESOURCE_CREATE, zx_sys_resource_create,
 	      struct zx_resource_create_args, out),
+	ZX_OP(ZX_IOC_PCI_GET_NTH_DEVICE, zx_sys_pci_get_nth_device,
+	      struct zx_pci_get_nth_device_args, out),
+	ZX_OP(ZX_IOC_PCI_ENABLE_BUS_MASTER, zx_sys_pci_enable_bus_master,
+	      struct zx_pci_device_args, value),
+	ZX_OP(ZX_IOC_PCI_RESET_DEVICE, zx_sys_pci_reset_device,
+	      struct zx_pci_device_args, value),
+	ZX_OP(ZX_IOC_PCI_CONFIG_READ, zx_sys_pci_config_read,
+	      struct zx_pci_config_args, value_ptr),
+	ZX_OP(ZX_IOC_PCI_CONFIG_WRITE, zx_sys_pci_config_write,
+	      struct zx_pci_config_args, value_ptr),
+	ZX_OP(ZX_IOC_PCI_QUERY_IRQ_MODE, zx_sys_pci_query_irq_mode,
+	      struct zx_pci_irq_mode_args, out_max_irqs),
+	ZX_OP(ZX_IOC_PCI_SET_IRQ_MODE, zx_sys_pci_set_irq_mode,
+	      struct zx_pci_irq_mode_args, out_max_irqs),
 	ZX_OP(ZX_IOC_SMC_CALL, zx_sys_smc_call,
 	      struct zx_smc_call_args, out),
 };
@@ -236,11 +254,16 @@ static int __init zx_init(void)
 	ret = zx_debuglog_init();
 	if (ret)
 		goto err_resources;
-	ret = misc_register(&zx_miscdev);
+	ret = zx_pci_init();
 	if (ret)
 		goto err_debuglog;
+	ret = misc_register(&zx_miscdev);
+	if (ret)
+		goto err_pci;
 	return 0;
 
+err_pci:
+	zx_pci_exit();
 err_debuglog:
 	zx_debuglog_exit();
 err_resources:
@@ -257,6 +280,7 @@ err_handles:
 static void __exit zx_exit(void)
 {
 	misc_deregister(&zx_miscdev);
+	zx_pci_exit();
 	zx_debuglog_exit();
 	zx_resources_exit();
 	zx_job_exit();

@@ -46,6 +46,13 @@ ZX_SYSCALL(debuglog_create);
 ZX_SYSCALL(debuglog_write);
 ZX_SYSCALL(debuglog_read);
 ZX_SYSCALL(resource_create);
+ZX_SYSCALL(pci_get_nth_device);
+ZX_SYSCALL(pci_enable_bus_master);
+ZX_SYSCALL(pci_reset_device);
+ZX_SYSCALL(pci_config_read);
+ZX_SYSCALL(pci_config_write);
+ZX_SYSCALL(pci_query_irq_mode);
+ZX_SYSCALL(pci_set_irq_mode);
 ZX_SYSCALL(smc_call);
 
 #endif /* ZX_CORE_SYSCALLS_H */

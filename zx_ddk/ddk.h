@@ -7,6 +7,10 @@
 
 #include <zircon/syscalls/resource.h>
 
+/* zx_ddk/pci.c */
+int zx_pci_init(void);
+void zx_pci_exit(void);
+
 /* zx_ddk/resource.c */
 int zx_resources_init(void);
 void zx_resources_exit(void);

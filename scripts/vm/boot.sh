@@ -55,7 +55,8 @@ guest_timeout=$((timeout > 180 ? timeout - 90 : timeout * 2 / 3))
 cmdline="panic=-1 oops=panic zxtimeout=$guest_timeout"
 case $KARCH in
   x86_64)
-    qemu=(qemu-system-x86_64 -M q35 -cpu max -m 1G -smp 2)
+    # edu: QEMU's teaching PCI device (1234:11e8), for the DDK tests.
+    qemu=(qemu-system-x86_64 -M q35 -cpu max -m 1G -smp 2 -device edu)
     cmdline="console=ttyS0 $cmdline"
     ;;
   arm64)
@@ -63,7 +64,8 @@ case $KARCH in
     # pauth-impdef: QEMU's cheap pointer-auth hash; the architected one
     # (QARMA) makes TCG about twice as slow.
     # shellcheck disable=SC2054 # -M/-cpu take comma lists
-    qemu=(qemu-system-aarch64 -M virt,virtualization=on -cpu max,pauth-impdef=on -m 1G -smp 2)
+    qemu=(qemu-system-aarch64 -M virt,virtualization=on -cpu max,pauth-impdef=on -m 1G -smp 2
+      -device edu)
     cmdline="console=ttyAMA0 $cmdline"
     ;;
   *) die "unknown KARCH '$KARCH'" ;;

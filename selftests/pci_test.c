@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * PCI devices for userspace drivers: zx_pci_get_nth_device() and the calls
+ * on a PCI device handle, against QEMU's edu device (1234:11e8), which the
+ * test VMs carry.  Runs as root in the VM.
+ */
+#include <limits.h>
+
+#include <zircon/syscalls/pci.h>
+#include <zircon/syscalls/resource.h>
+
+#include "zx_test.h"
+
+#define EDU_VENDOR	0x1234
+#define EDU_DEVICE	0x11e8
+#define PCI_COMMAND	0x04
+#define PCI_COMMAND_MASTER 0x4
+
+static zx_handle_t pt_root(struct __test_metadata *_metadata)
+{
+	static zx_handle_t root = ZX_HANDLE_INVALID;
+
+	if (root == ZX_HANDLE_INVALID)
+		root = zx_take_startup_handle(PA_HND(PA_RESOURCE, 0));
+	ASSERT_NE(ZX_HANDLE_INVALID, root);
+	return root;
+}
+
+/* The index of the edu device among the handed-out devices, or -1. */
+static int pt_find_edu(struct __test_metadata *_metadata,
+		       zx_pcie_device_info_t *out)
+{
+	zx_handle_t root = pt_root(_metadata), h;
+	zx_pcie_device_info_t info;
+	zx_status_t st;
+	uint32_t i;
+
+	for (i = 0;; i++) {
+		st = zx_pci_get_nth_device(root, i, &info, &h);
+		if (st == ZX_ERR_OUT_OF_RANGE)
+			return -1;
+		ASSERT_ZX_OK(st);
+		EXPECT_ZX_OK(zx_handle_close(h));
+		if (info.vendor_id == EDU_VENDOR &&
+		    info.device_id == EDU_DEVICE) {
+			*out = info;
+			return (int)i;
+		}
+	}
+}
+
+/* A handle to the edu device; skips the test where there is none. */
+#define PT_EDU(h, info) do {						\
+	int __idx = pt_find_edu(_metadata, &(info));			\
+	if (__idx < 0)							\
+		SKIP(return, "no edu device in this machine");		\
+	ASSERT_ZX_OK(zx_pci_get_nth_device(pt_root(_metadata), __idx,	\
+					   &(info), &(h)));		\
+} while (0)
+
+static void pt_sysfs_path(char *buf, size_t size,
+			  const zx_pcie_device_info_t *info, const char *what)
+{
+	snprintf(buf, size, "/sys/bus/pci/devices/0000:%02x:%02x.%x/%s",
+		 info->bus_id, info->dev_id, info->func_id, what);
+}
+
+/* The Linux driver bound to the device, "" if none. */
+static void pt_driver(const zx_pcie_device_info_t *info, char *out,
+		      size_t size)
+{
+	char path[128], link[PATH_MAX];
+	ssize_t n;
+
+	pt_sysfs_path(path, sizeof(path), info, "driver");
+	n = readlink(path, link, sizeof(link) - 1);
+	out[0] = '\0';
+	if (n > 0) {
+		link[n] = '\0';
+		snprintf(out, size, "%s", strrchr(link, '/') + 1);
+	}
+}
+
+TEST(the_edu_device_is_handed_out_and_bound_to_zircon)
+{
+	struct zxt_live base;
+	zx_pcie_device_info_t info;
+	zx_info_handle_basic_t basic;
+	char drv[64];
+	uint32_t val;
+	zx_handle_t h;
+
+	pt_root(_metadata);
+	base = zxt_settle(_metadata);
+	PT_EDU(h, info);
+	basic = zxt_basic(_metadata, h);
+	EXPECT_EQ(ZX_OBJ_TYPE_PCI_DEVICE, basic.type);
+	EXPECT_EQ(ZX_DEFAULT_PCI_DEVICE_RIGHTS, basic.rights);
+	/* The info matches config space. */
+	ASSERT_ZX_OK(zx_pci_config_read(h, 0, 4, &val));
+	EXPECT_EQ((uint32_t)EDU_DEVICE << 16 | EDU_VENDOR, val);
+	ASSERT_ZX_OK(zx_pci_config_read(h, 0x08, 4, &val));
+	EXPECT_EQ(info.revision_id, val & 0xff);
+	EXPECT_EQ(info.program_interface, (val >> 8) & 0xff);
+	EXPECT_EQ(info.sub_class, (val >> 16) & 0xff);
+	EXPECT_EQ(info.base_class, val >> 24);
+	/* Linux sees it as bound, until the last handle goes. */
+	pt_driver(&info, drv, sizeof(drv));
+	EXPECT_STREQ("zircon", drv);
+	EXPECT_ZX_OK(zx_handle_close(h));
+	pt_driver(&info, drv, sizeof(drv));
+	EXPECT_STREQ("", drv);
+	ASSERT_LIVE_EQ(base);
+}
+
+TEST(get_nth_device_errors)
+{
+	zx_handle_t root = pt_root(_metadata), mmio, ev, h, h2;
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_pcie_device_info_t info;
+	int idx = pt_find_edu(_metadata, &info);
+
+	ASSERT_ZX_OK(zx_resource_create(root, ZX_RSRC_KIND_MMIO, 0x40000000,
+					0x1000, NULL, 0, &mmio));
+	ev = zxt_event(_metadata);
+	EXPECT_ZX(ZX_ERR_BAD_HANDLE,
+		  zx_pci_get_nth_device(ZXT_BOGUS_HANDLE, 0, &info, &h));
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE, zx_pci_get_nth_device(ev, 0, &info, &h));
+	/* Only the root resource reaches the bus. */
+	EXPECT_ZX(ZX_ERR_ACCESS_DENIED,
+		  zx_pci_get_nth_device(mmio, 0, &info, &h));
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
+		  zx_pci_get_nth_device(root, UINT32_MAX, &info, &h));
+	if (idx >= 0) {
+		EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+			  zx_pci_get_nth_device(root, idx, ZXT_BAD_PTR, &h));
+		EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+			  zx_pci_get_nth_device(root, idx, &info,
+						ZXT_BAD_PTR));
+		/* One driver at a time. */
+		ASSERT_ZX_OK(zx_pci_get_nth_device(root, idx, &info, &h));
+		EXPECT_ZX(ZX_ERR_ALREADY_BOUND,
+			  zx_pci_get_nth_device(root, idx, &info, &h2));
+		EXPECT_ZX_OK(zx_handle_close(h));
+		ASSERT_ZX_OK(zx_pci_get_nth_device(root, idx, &info, &h));
+		EXPECT_ZX_OK(zx_handle_close(h));
+	}
+	EXPECT_ZX_OK(zx_handle_close_many((zx_handle_t[]){ mmio, ev }, 2));
+	ASSERT_LIVE_EQ(base);
+}
+
+static int pt_hold_edu_and_exit(void *arg)
+{
+	zx_handle_t root = zx_take_startup_handle(PA_HND(PA_RESOURCE, 0));
+	zx_pcie_device_info_t info;
+	zx_handle_t h;
+
+	CHILD_CHECK_ZX(ZX_OK, zx_pci_get_nth_device(root, *(int *)arg, &info,
+						    &h));
+	return 0;
+}
+
+TEST(process_exit_releases_the_device)
+{
+	zx_time_t give_up = zxt_now() + (zx_time_t)ZXT_SETTLE_MS * 1000000;
+	zx_pcie_device_info_t info;
+	zx_status_t st;
+	zx_handle_t h;
+	int idx = pt_find_edu(_metadata, &info);
+
+	if (idx < 0)
+		SKIP(return, "no edu device in this machine");
+	ASSERT_CHILD_OK(zxt_fork_run(pt_hold_edu_and_exit, &idx));
+	do {
+		st = zx_pci_get_nth_device(pt_root(_metadata), idx, &info, &h);
+		if (st == ZX_ERR_ALREADY_BOUND)
+			zxt_sleep_ms(5);
+	} while (st == ZX_ERR_ALREADY_BOUND && zxt_now() < give_up);
+	ASSERT_ZX_OK(st);
+	EXPECT_ZX_OK(zx_handle_close(h));
+}
+
+TEST(config_read_widths_and_errors)
+{
+	zx_pcie_device_info_t info;
+	zx_handle_t h, ro, ev;
+	uint32_t b0, b1, w, d;
+
+	PT_EDU(h, info);
+	ASSERT_ZX_OK(zx_pci_config_read(h, 0, 1, &b0));
+	ASSERT_ZX_OK(zx_pci_config_read(h, 1, 1, &b1));
+	ASSERT_ZX_OK(zx_pci_config_read(h, 2, 2, &w));
+	ASSERT_ZX_OK(zx_pci_config_read(h, 0, 4, &d));
+	EXPECT_EQ(d & 0xff, b0);
+	EXPECT_EQ((d >> 8) & 0xff, b1);
+	EXPECT_EQ(d >> 16, w);
+
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_pci_config_read(h, 0, 3, &d));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_pci_config_read(h, 0, 8, &d));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_pci_config_read(h, 2, 4, &d));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_pci_config_read(h, 1, 2, &d));
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE, zx_pci_config_read(h, 4096, 4, &d));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_pci_config_read(h, 0, 4, ZXT_BAD_PTR));
+	/* Reading needs READ and WRITE, as Zircon documents. */
+	ro = zxt_dup(_metadata, h, ZX_RIGHT_READ | ZX_RIGHT_TRANSFER);
+	EXPECT_ZX(ZX_ERR_ACCESS_DENIED, zx_pci_config_read(ro, 0, 4, &d));
+	ev = zxt_event(_metadata);
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE, zx_pci_config_read(ev, 0, 4, &d));
+	EXPECT_ZX(ZX_ERR_BAD_HANDLE,
+		  zx_pci_config_read(ZXT_BOGUS_HANDLE, 0, 4, &d));
+	EXPECT_ZX_OK(zx_handle_close_many((zx_handle_t[]){ h, ro, ev }, 3));
+}
+
+TEST(config_write_stays_out_of_the_header)
+{
+	zx_pcie_device_info_t info;
+	zx_handle_t h, ro;
+	uint32_t before, after;
+
+	PT_EDU(h, info);
+	ASSERT_ZX_OK(zx_pci_config_read(h, PCI_COMMAND, 2, &before));
+	EXPECT_ZX(ZX_ERR_ACCESS_DENIED,
+		  zx_pci_config_write(h, PCI_COMMAND, 2, 0xffff));
+	EXPECT_ZX(ZX_ERR_ACCESS_DENIED,
+		  zx_pci_config_write(h, 0x10, 4, 0xffffffff));
+	ASSERT_ZX_OK(zx_pci_config_read(h, PCI_COMMAND, 2, &after));
+	EXPECT_EQ(before, after);
+	/* Past the header, device-specific registers are the driver's. */
+	EXPECT_ZX_OK(zx_pci_config_write(h, 0xfc, 4, 0));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_pci_config_write(h, 0xfd, 2, 0));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_pci_config_write(h, 0xfc, 0, 0));
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE, zx_pci_config_write(h, 4096, 1, 0));
+	ro = zxt_dup(_metadata, h, ZX_RIGHT_READ | ZX_RIGHT_TRANSFER);
+	EXPECT_ZX(ZX_ERR_ACCESS_DENIED, zx_pci_config_write(ro, 0xfc, 4, 0));
+	EXPECT_ZX_OK(zx_handle_close_many((zx_handle_t[]){ h, ro }, 2));
+}
+
+TEST(bus_mastering_sets_the_command_bit)
+{
+	zx_pcie_device_info_t info;
+	zx_handle_t h, ro;
+	uint32_t cmd;
+
+	PT_EDU(h, info);
+	ASSERT_ZX_OK(zx_pci_enable_bus_master(h, 1));
+	ASSERT_ZX_OK(zx_pci_config_read(h, PCI_COMMAND, 2, &cmd));
+	EXPECT_EQ((uint32_t)PCI_COMMAND_MASTER, cmd & PCI_COMMAND_MASTER);
+	ASSERT_ZX_OK(zx_pci_enable_bus_master(h, 0));
+	ASSERT_ZX_OK(zx_pci_config_read(h, PCI_COMMAND, 2, &cmd));
+	EXPECT_EQ(0u, cmd & PCI_COMMAND_MASTER);
+	ro = zxt_dup(_metadata, h, ZX_RIGHT_READ | ZX_RIGHT_TRANSFER);
+	EXPECT_ZX(ZX_ERR_ACCESS_DENIED, zx_pci_enable_bus_master(ro, 1));
+	EXPECT_ZX(ZX_ERR_ACCESS_DENIED, zx_pci_reset_device(ro));
+	/* Closing the last handle turns bus mastering off again. */
+	ASSERT_ZX_OK(zx_pci_enable_bus_master(h, 1));
+	EXPECT_ZX_OK(zx_handle_close_many((zx_handle_t[]){ h, ro }, 2));
+	PT_EDU(h, info);
+	ASSERT_ZX_OK(zx_pci_config_read(h, PCI_COMMAND, 2, &cmd));
+	EXPECT_EQ(0u, cmd & PCI_COMMAND_MASTER);
+	EXPECT_ZX_OK(zx_handle_close(h));
+}
+
+TEST(irq_modes)
+{
+	zx_pcie_device_info_t info;
+	zx_handle_t h, ro;
+	uint32_t max = 99;
+
+	PT_EDU(h, info);
+	ASSERT_ZX_OK(zx_pci_query_irq_mode(h, ZX_PCIE_IRQ_MODE_DISABLED,
+					   &max));
+	EXPECT_EQ(0u, max);
+	/* edu has an INTx pin and MSI, but no MSI-X. */
+	ASSERT_ZX_OK(zx_pci_query_irq_mode(h, ZX_PCIE_IRQ_MODE_LEGACY, &max));
+	EXPECT_EQ(1u, max);
+	ASSERT_ZX_OK(zx_pci_query_irq_mode(h, ZX_PCIE_IRQ_MODE_MSI, &max));
+	EXPECT_LE(1u, max);
+	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
+		  zx_pci_query_irq_mode(h, ZX_PCIE_IRQ_MODE_MSI_X, &max));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_pci_query_irq_mode(h, 5, &max));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_pci_query_irq_mode(h, ZX_PCIE_IRQ_MODE_MSI, ZXT_BAD_PTR));
+
+	EXPECT_ZX_OK(zx_pci_set_irq_mode(h, ZX_PCIE_IRQ_MODE_MSI, 1));
+	EXPECT_ZX_OK(zx_pci_set_irq_mode(h, ZX_PCIE_IRQ_MODE_LEGACY, 1));
+	EXPECT_ZX_OK(zx_pci_set_irq_mode(h, ZX_PCIE_IRQ_MODE_DISABLED, 0));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_pci_set_irq_mode(h, ZX_PCIE_IRQ_MODE_MSI, 0));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_pci_set_irq_mode(h, ZX_PCIE_IRQ_MODE_DISABLED, 1));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_pci_set_irq_mode(h, 9, 1));
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
+		  zx_pci_set_irq_mode(h, ZX_PCIE_IRQ_MODE_LEGACY, 2));
+	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
+		  zx_pci_set_irq_mode(h, ZX_PCIE_IRQ_MODE_MSI_X, 1));
+	ro = zxt_dup(_metadata, h, ZX_RIGHT_READ | ZX_RIGHT_TRANSFER);
+	EXPECT_ZX(ZX_ERR_ACCESS_DENIED,
+		  zx_pci_set_irq_mode(ro, ZX_PCIE_IRQ_MODE_MSI, 1));
+	ASSERT_ZX_OK(zx_pci_query_irq_mode(ro, ZX_PCIE_IRQ_MODE_MSI, &max));
+	/* Vectors still allocated at the last close are freed with it. */
+	EXPECT_ZX_OK(zx_pci_set_irq_mode(h, ZX_PCIE_IRQ_MODE_MSI, 1));
+	EXPECT_ZX_OK(zx_handle_close_many((zx_handle_t[]){ h, ro }, 2));
+}
+
+TEST(reset_is_done_or_not_supported)
+{
+	zx_pcie_device_info_t info;
+	zx_status_t st;
+	zx_handle_t h;
+
+	PT_EDU(h, info);
+	st = zx_pci_reset_device(h);
+	TH_LOG("zx_pci_reset_device: %s", zx_status_get_string(st));
+	EXPECT_TRUE(st == ZX_OK || st == ZX_ERR_NOT_SUPPORTED);
+	EXPECT_ZX_OK(zx_handle_close(h));
+}
+
+static int pt_unprivileged_child(void *arg)
+{
+	zx_pcie_device_info_t info;
+	zx_handle_t h;
+
+	CHILD_CHECK(setgid(65534) == 0 && setuid(65534) == 0);
+	CHILD_CHECK(zx_take_startup_handle(PA_HND(PA_RESOURCE, 0)) ==
+		    ZX_HANDLE_INVALID);
+	CHILD_CHECK_ZX(ZX_ERR_BAD_HANDLE,
+		       zx_pci_get_nth_device(ZX_HANDLE_INVALID, 0, &info, &h));
+	return 0;
+}
+
+TEST(an_unprivileged_process_reaches_no_device)
+{
+	ASSERT_CHILD_OK(zxt_fork_run(pt_unprivileged_child, NULL));
+}
+
+TEST_HARNESS_MAIN
