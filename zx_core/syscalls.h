@@ -42,5 +42,12 @@ ZX_SYSCALL(socket_create);
 ZX_SYSCALL(socket_write);
 ZX_SYSCALL(socket_read);
 ZX_SYSCALL(socket_set_disposition);
+ZX_SYSCALL(thread_self);
+ZX_SYSCALL(futex_wait);
+ZX_SYSCALL(futex_wake);
+ZX_SYSCALL(futex_wake_single_owner);
+ZX_SYSCALL(futex_requeue);
+ZX_SYSCALL(futex_requeue_single_owner);
+ZX_SYSCALL(futex_get_owner);
 
 #endif /* ZX_CORE_SYSCALLS_H */

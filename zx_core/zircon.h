@@ -45,6 +45,7 @@
 struct zx_object;
 struct zx_handle;
 struct zx_process;
+struct zx_futex;
 
 /*
  * Getting information about an object for object_get_info: where the caller
@@ -221,6 +222,7 @@ struct zx_process {
 	struct zx_startup_handle startup[ZX_STARTUP_HANDLES_MAX];
 	zx_time_t start_time;
 	bool attached;			/* in the table; under mmap_lock */
+	struct xarray threads;		/* tid -> struct zx_thread *, weak */
 	struct work_struct put_work;
 	struct rcu_head rcu;
 };
@@ -231,6 +233,33 @@ zx_status_t zx_take_startup_handle(struct zx_process *proc, u32 info,
 long zx_live_processes(void);
 int zx_processes_init(void);
 void zx_processes_exit(void);
+
+/* zx_core/thread.c */
+
+/*
+ * A thread object stands for one Linux thread (task) of a process.  The
+ * process's table names it weakly: it lives while handles or futex
+ * ownership refer to it, and a later ask from the same task finds it again.
+ */
+struct zx_thread {
+	struct zx_object base;
+	struct zx_process *proc;	/* referenced */
+	struct pid *pid;		/* referenced: identifies the task */
+	unsigned long tid;		/* key in proc->threads */
+	/* The futex it is blocked on; under that futex's bucket lock. */
+	struct zx_futex *waiting_on;
+};
+
+struct zx_thread *zx_thread_current(struct zx_process *proc);
+bool zx_thread_alive(struct zx_thread *t);
+static inline void zx_thread_put(struct zx_thread *t)
+{
+	if (t)
+		zx_object_put(&t->base);
+}
+
+/* zx_core/futex.c */
+void zx_futex_init(void);
 
 /* zx_core/job.c */
 extern struct zx_object *zx_root_job;
