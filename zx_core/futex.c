@@ -41,7 +41,7 @@
 #define ZX_FUTEX_HASH_BITS	8
 
 struct zx_futex_bucket {
-	spinlock_t lock;
+	spinlock_t lock;		/* its futexes and their waiters */
 	struct hlist_head futexes;
 } ____cacheline_aligned_in_smp;
 
