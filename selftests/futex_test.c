@@ -863,6 +863,71 @@ TEST(process_exit_releases_waiters)
 	ASSERT_LIVE_EQ(base);
 }
 
+/* ---- races ------------------------------------------------------------- */
+
+struct fx_churn {
+	zx_futex_t a, b;
+	int rounds;
+	int finished;
+	zx_status_t bad;
+	long woken, timed_out;
+};
+
+/* Short waits on two futexes, while the test moves and wakes them. */
+static void *fx_churn_main(void *arg)
+{
+	struct fx_churn *c = arg;
+	zx_status_t s;
+	int i;
+
+	for (i = 0; i < c->rounds; i++) {
+		s = zx_futex_wait(i & 1 ? &c->b : &c->a, 0, ZX_HANDLE_INVALID,
+				  zx_deadline_after(ZX_MSEC(1 + i % 3)));
+		if (s == ZX_OK)
+			__atomic_add_fetch(&c->woken, 1, __ATOMIC_RELAXED);
+		else if (s == ZX_ERR_TIMED_OUT)
+			__atomic_add_fetch(&c->timed_out, 1, __ATOMIC_RELAXED);
+		else
+			__atomic_store_n(&c->bad, s, __ATOMIC_RELAXED);
+	}
+	__atomic_add_fetch(&c->finished, 1, __ATOMIC_RELEASE);
+	return NULL;
+}
+
+/*
+ * Timeouts, Linux signals, wakes and requeues in both directions all at
+ * once: every wait ends woken or timed out, and nothing is left behind.
+ */
+TEST(requeue_races_timeouts_and_signals)
+{
+	zx_handle_t self = zx_thread_self();
+	struct zxt_live base = zxt_settle(_metadata);
+	struct fx_churn c = { .rounds = 200 };
+	pthread_t t[6];
+	int i, n = 0;
+
+	zxt_catch_signal(_metadata, SIGUSR1, 0);
+	for (i = 0; i < 6; i++)
+		zxt_thread_start(_metadata, &t[i], fx_churn_main, &c);
+	while (__atomic_load_n(&c.finished, __ATOMIC_ACQUIRE) < 6) {
+		EXPECT_ZX_OK(zx_futex_requeue(&c.a, 1, 0, &c.b, 2,
+					      ZX_HANDLE_INVALID));
+		EXPECT_ZX_OK(zx_futex_requeue_single_owner(&c.b, 0, &c.a,
+							   UINT32_MAX, self));
+		EXPECT_ZX_OK(zx_futex_wake(&c.b, 1));
+		if (++n % 8 == 0)
+			pthread_kill(t[n / 8 % 6], SIGUSR1);
+		sched_yield();
+	}
+	for (i = 0; i < 6; i++)
+		zxt_thread_join(_metadata, t[i]);
+	EXPECT_ZX_OK(c.bad);
+	EXPECT_EQ(6L * c.rounds, c.woken + c.timed_out);
+	TH_LOG("%ld woken, %ld timed out, %d signals handled", c.woken,
+	       c.timed_out, (int)zxt_signals_handled);
+	ASSERT_LIVE_EQ(base);
+}
+
 /* ---- a futex-based mutex under contention ---------------------------- */
 
 struct fx_mutex_test {
