@@ -7,6 +7,15 @@
  *   mm->mmap_lock                 only while a process context is created
  *     zx_processes_lock           the table of process contexts (spinlock)
  *   zx_handle_table.slots xa_lock one per process (spinlock)
+ *   zx_process.threads xa_lock    a process's thread objects (spinlock)
+ *   zx_futex_bucket.lock          futex states and waiters (spinlock); a
+ *                                 requeue holds two, the lower-addressed
+ *                                 bucket first.  Only RCU, kref increments
+ *                                 and the scheduler's wakeup locks nest
+ *                                 inside.  The futex word is read under it
+ *                                 with page faults disabled; a fault is
+ *                                 taken with the lock dropped and the check
+ *                                 retried
  *   zx_socket.io_lock             data of one socket end (mutex); user
  *                                 copies, and so mmap_lock, nest inside
  *     zx_object.lock              signal state, observers, peer link, name
@@ -16,9 +25,10 @@
  * The two ends of a peered object (eventpair, channel, ...) share one lock,
  * so updating both sides is one critical section and there is no order
  * between peers.  No spinlock is held across copy_{to,from}_user(),
- * allocation with GFP_KERNEL, or schedule(), except the handle table lock
- * around the xarray's own allocations, which drops it as needed; the
- * mutexes (socket io_lock, fifo read_lock) exist to be held across copies.
+ * allocation with GFP_KERNEL, or schedule(), except the xarray locks
+ * (handle table, threads) around the xarray's own allocations, which drop
+ * them as needed; the mutexes (socket io_lock, fifo read_lock) exist to be
+ * held across copies.
  *
  * Lifetimes: a zx_object is refcounted (kref); each zx_handle owns one
  * reference, and the object's handle_count counts its handles, whether in a
