@@ -191,6 +191,45 @@ struct zx_socket_disposition_args {
 	__u32 reserved;
 };
 
+/* thread_self: zx_create_args with options 0; one new handle per call. */
+
+/*
+ * futex_wait.  A futex is named by the calling process and the (untagged)
+ * address of an aligned 32-bit word.
+ */
+struct zx_futex_wait_args {
+	__u64 value_ptr;		/* const zx_futex_t * */
+	__s32 current_value;
+	__u32 new_futex_owner;		/* thread handle or ZX_HANDLE_INVALID */
+	__s64 deadline;
+};
+
+struct zx_futex_wake_args {
+	__u64 value_ptr;		/* const zx_futex_t * */
+	__u32 wake_count;
+	__u32 reserved;
+};
+
+/* futex_wake_single_owner */
+struct zx_futex_ptr_args {
+	__u64 value_ptr;		/* const zx_futex_t * */
+};
+
+/* futex_requeue, and futex_requeue_single_owner with wake_count 1 */
+struct zx_futex_requeue_args {
+	__u64 value_ptr;		/* const zx_futex_t * */
+	__u64 requeue_ptr;		/* const zx_futex_t * */
+	__u32 wake_count;
+	__s32 current_value;
+	__u32 requeue_count;
+	__u32 new_requeue_owner;	/* thread handle or ZX_HANDLE_INVALID */
+};
+
+struct zx_futex_get_owner_args {
+	__u64 value_ptr;		/* const zx_futex_t * */
+	__u64 koid;			/* zx_koid_t * */
+};
+
 /*
  * Facts that Zircon's vDSO hands out as constants: read once by libzx.
  * features[] is indexed by ZX_FEATURE_KIND_*; a kind is valid when its bit is
@@ -327,6 +366,8 @@ struct zx_smc_call_args {
 #define ZX_IOC_SYSTEM_GET_PROPERTIES	ZX_IOC(0x33, struct zx_system_get_properties_args)
 #define ZX_IOC_TAKE_STARTUP_HANDLE	ZX_IOC(0x34, struct zx_take_startup_handle_args)
 
+#define ZX_IOC_THREAD_SELF		ZX_IOC(0x38, struct zx_create_args)
+
 #define ZX_IOC_CHANNEL_CREATE		ZX_IOC(0x40, struct zx_create_pair_args)
 #define ZX_IOC_CHANNEL_WRITE		ZX_IOC(0x41, struct zx_channel_write_args)
 #define ZX_IOC_CHANNEL_WRITE_ETC	ZX_IOC(0x42, struct zx_channel_write_args)
@@ -359,5 +400,11 @@ struct zx_smc_call_args {
 #define ZX_IOC_PCI_SET_IRQ_MODE		ZX_IOC(0xd6, struct zx_pci_irq_mode_args)
 
 #define ZX_IOC_SMC_CALL			ZX_IOC(0xf0, struct zx_smc_call_args)
+#define ZX_IOC_FUTEX_WAIT		ZX_IOC(0x78, struct zx_futex_wait_args)
+#define ZX_IOC_FUTEX_WAKE		ZX_IOC(0x79, struct zx_futex_wake_args)
+#define ZX_IOC_FUTEX_WAKE_SINGLE_OWNER	ZX_IOC(0x7a, struct zx_futex_ptr_args)
+#define ZX_IOC_FUTEX_REQUEUE		ZX_IOC(0x7b, struct zx_futex_requeue_args)
+#define ZX_IOC_FUTEX_REQUEUE_SINGLE_OWNER ZX_IOC(0x7c, struct zx_futex_requeue_args)
+#define ZX_IOC_FUTEX_GET_OWNER		ZX_IOC(0x7d, struct zx_futex_get_owner_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

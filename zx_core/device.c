@@ -56,6 +56,11 @@ union zx_ioctl_buffer {
 	struct zx_pci_config_args pci_config;
 	struct zx_pci_irq_mode_args pci_irq_mode;
 	struct zx_smc_call_args smc_call;
+	struct zx_futex_wait_args futex_wait;
+	struct zx_futex_wake_args futex_wake;
+	struct zx_futex_ptr_args futex_ptr;
+	struct zx_futex_requeue_args futex_requeue;
+	struct zx_futex_get_owner_args futex_get_owner;
 };
 
 #define ZX_OP(_cmd, _fn, _struct, _last)				\
@@ -159,6 +164,21 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_pci_irq_mode_args, out_max_irqs),
 	ZX_OP(ZX_IOC_SMC_CALL, zx_sys_smc_call,
 	      struct zx_smc_call_args, out),
+	ZX_OP(ZX_IOC_THREAD_SELF, zx_sys_thread_self,
+	      struct zx_create_args, out),
+	ZX_OP(ZX_IOC_FUTEX_WAIT, zx_sys_futex_wait,
+	      struct zx_futex_wait_args, deadline),
+	ZX_OP(ZX_IOC_FUTEX_WAKE, zx_sys_futex_wake,
+	      struct zx_futex_wake_args, reserved),
+	ZX_OP(ZX_IOC_FUTEX_WAKE_SINGLE_OWNER, zx_sys_futex_wake_single_owner,
+	      struct zx_futex_ptr_args, value_ptr),
+	ZX_OP(ZX_IOC_FUTEX_REQUEUE, zx_sys_futex_requeue,
+	      struct zx_futex_requeue_args, new_requeue_owner),
+	ZX_OP(ZX_IOC_FUTEX_REQUEUE_SINGLE_OWNER,
+	      zx_sys_futex_requeue_single_owner,
+	      struct zx_futex_requeue_args, new_requeue_owner),
+	ZX_OP(ZX_IOC_FUTEX_GET_OWNER, zx_sys_futex_get_owner,
+	      struct zx_futex_get_owner_args, koid),
 };
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
@@ -242,6 +262,7 @@ static int __init zx_init(void)
 	ret = zx_handle_cache_init();
 	if (ret)
 		return ret;
+	zx_futex_init();
 	ret = zx_processes_init();
 	if (ret)
 		goto err_handles;

@@ -40,6 +40,9 @@ static void zx_process_destroy(struct zx_object *obj)
 {
 	struct zx_process *proc = container_of(obj, struct zx_process, base);
 
+	/* Thread objects hold the process: none is left. */
+	WARN_ON_ONCE(!xa_empty(&proc->threads));
+	xa_destroy(&proc->threads);
 	mmdrop(proc->mm);
 	atomic_long_dec(&zx_processes_alive);
 	kfree_rcu(proc, rcu);
@@ -110,6 +113,7 @@ static struct mmu_notifier *zx_process_alloc_notifier(struct mm_struct *mm)
 	get_task_comm(comm, current);
 	strscpy(proc->base.name, comm, sizeof(proc->base.name));
 	zx_handle_table_init(&proc->handles);
+	xa_init(&proc->threads);
 	mmgrab(mm);
 	proc->mm = mm;
 	proc->start_time = ktime_get();

@@ -54,5 +54,12 @@ ZX_SYSCALL(pci_config_write);
 ZX_SYSCALL(pci_query_irq_mode);
 ZX_SYSCALL(pci_set_irq_mode);
 ZX_SYSCALL(smc_call);
+ZX_SYSCALL(thread_self);
+ZX_SYSCALL(futex_wait);
+ZX_SYSCALL(futex_wake);
+ZX_SYSCALL(futex_wake_single_owner);
+ZX_SYSCALL(futex_requeue);
+ZX_SYSCALL(futex_requeue_single_owner);
+ZX_SYSCALL(futex_get_owner);
 
 #endif /* ZX_CORE_SYSCALLS_H */

@@ -7,6 +7,15 @@
  *   mm->mmap_lock                 only while a process context is created
  *     zx_processes_lock           the table of process contexts (spinlock)
  *   zx_handle_table.slots xa_lock one per process (spinlock)
+ *   zx_process.threads xa_lock    a process's thread objects (spinlock)
+ *   zx_futex_bucket.lock          futex states and waiters (spinlock); a
+ *                                 requeue holds two, the lower-addressed
+ *                                 bucket first.  Only RCU, kref increments
+ *                                 and the scheduler's wakeup locks nest
+ *                                 inside.  The futex word is read under it
+ *                                 with page faults disabled; a fault is
+ *                                 taken with the lock dropped and the check
+ *                                 retried
  *   zx_socket.io_lock             data of one socket end (mutex); user
  *                                 copies, and so mmap_lock, nest inside
  *   zx_debuglog_lock              the debuglog ring and its readers (mutex);
@@ -19,9 +28,10 @@
  * The two ends of a peered object (eventpair, channel, ...) share one lock,
  * so updating both sides is one critical section and there is no order
  * between peers.  No spinlock is held across copy_{to,from}_user(),
- * allocation with GFP_KERNEL, or schedule(), except the handle table lock
- * around the xarray's own allocations, which drops it as needed; the
- * mutexes (socket io_lock, fifo read_lock) exist to be held across copies.
+ * allocation with GFP_KERNEL, or schedule(), except the xarray locks
+ * (handle table, threads) around the xarray's own allocations, which drop
+ * them as needed; the mutexes (socket io_lock, fifo read_lock) exist to be
+ * held across copies.
  *
  * Lifetimes: a zx_object is refcounted (kref); each zx_handle owns one
  * reference, and the object's handle_count counts its handles, whether in a
@@ -48,6 +58,7 @@
 struct zx_object;
 struct zx_handle;
 struct zx_process;
+struct zx_futex;
 
 /*
  * Getting information about an object for object_get_info: where the caller
@@ -225,6 +236,7 @@ struct zx_process {
 	zx_time_t start_time;
 	bool attached;			/* in the table; under mmap_lock */
 	atomic_t root_resource_taken;	/* handed out at most once */
+	struct xarray threads;		/* tid -> struct zx_thread *, weak */
 	struct work_struct put_work;
 	struct rcu_head rcu;
 };
@@ -235,6 +247,33 @@ zx_status_t zx_take_startup_handle(struct zx_process *proc, u32 info,
 long zx_live_processes(void);
 int zx_processes_init(void);
 void zx_processes_exit(void);
+
+/* zx_core/thread.c */
+
+/*
+ * A thread object stands for one Linux thread (task) of a process.  The
+ * process's table names it weakly: it lives while handles or futex
+ * ownership refer to it, and a later ask from the same task finds it again.
+ */
+struct zx_thread {
+	struct zx_object base;
+	struct zx_process *proc;	/* referenced */
+	struct pid *pid;		/* referenced: identifies the task */
+	unsigned long tid;		/* key in proc->threads */
+	/* The futex it is blocked on; under that futex's bucket lock. */
+	struct zx_futex *waiting_on;
+};
+
+struct zx_thread *zx_thread_current(struct zx_process *proc);
+bool zx_thread_alive(struct zx_thread *t);
+static inline void zx_thread_put(struct zx_thread *t)
+{
+	if (t)
+		zx_object_put(&t->base);
+}
+
+/* zx_core/futex.c */
+void zx_futex_init(void);
 
 /* zx_core/job.c */
 extern struct zx_object *zx_root_job;

@@ -105,6 +105,9 @@ extern zx_status_t zx_port_cancel(zx_handle_t handle, zx_handle_t source, uint64
 extern zx_status_t zx_futex_wait(const zx_futex_t* value_ptr, zx_futex_t current_value, zx_handle_t new_futex_owner, zx_time_t deadline);
 extern zx_status_t zx_futex_wake(const zx_futex_t* value_ptr, uint32_t wake_count);
 extern zx_status_t zx_futex_requeue(const zx_futex_t* value_ptr, uint32_t wake_count, zx_futex_t current_value, const zx_futex_t* requeue_ptr, uint32_t requeue_count, zx_handle_t new_requeue_owner);
+extern zx_status_t zx_futex_wake_single_owner(const zx_futex_t* value_ptr);
+extern zx_status_t zx_futex_requeue_single_owner(const zx_futex_t* value_ptr, zx_futex_t current_value, const zx_futex_t* requeue_ptr, uint32_t requeue_count, zx_handle_t new_requeue_owner);
+extern zx_status_t zx_futex_get_owner(const zx_futex_t* value_ptr, zx_koid_t* koid);
 
 /* Virtual Memory Objects (VMOs) */
 extern zx_status_t zx_vmo_create(uint64_t size, uint32_t options, zx_handle_t* out);

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Thread objects: the Zircon view of one Linux thread of a process.
+ *
+ * zxlinux does not create threads (Linux does), so a thread object only
+ * names a task that already runs: zx_thread_self() asks for the caller's.
+ * Nothing tells the module when a task exits, so the object does not try to
+ * live exactly as long as its task.  Instead the process keeps a weak table
+ * keyed by tid: the object lives while something refers to it (a handle,
+ * which libzx closes when the thread exits, or futex ownership) and at the
+ * latest until its process context goes, which closes every handle.  A
+ * tid can be reused once its task is gone, so an entry is only taken for
+ * the caller if it names the caller's struct pid, which the object keeps
+ * referenced and so unique.  Whether the task still runs is asked of the
+ * pid when it matters (futex ownership).
+ */
+#include <linux/pid.h>
+#include <linux/sched.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+
+#include "zircon.h"
+#include "syscalls.h"
+#include "../uapi/zircon_ioctl.h"
+
+static void zx_thread_destroy(struct zx_object *obj)
+{
+	struct zx_thread *t = container_of(obj, struct zx_thread, base);
+
+	/* A newer object for a reused tid may have taken the slot. */
+	xa_cmpxchg(&t->proc->threads, t->tid, t, NULL, 0);
+	put_pid(t->pid);
+	zx_object_put(&t->proc->base);
+	kfree(t);
+}
+
+static const struct zx_object_type zx_thread_type = {
+	.obj_type = ZX_OBJ_TYPE_THREAD,
+	.default_rights = ZX_DEFAULT_THREAD_RIGHTS,
+	.user_signals = ZX_USER_SIGNAL_ALL,
+	.destroy = zx_thread_destroy,
+};
+
+/* The calling task's thread object, referenced; made on first use. */
+struct zx_thread *zx_thread_current(struct zx_process *proc)
+{
+	struct pid *pid = task_pid(current);
+	unsigned long tid = pid_nr(pid);
+	char comm[TASK_COMM_LEN];
+	struct zx_thread *t;
+	void *old;
+
+	xa_lock(&proc->threads);
+	t = xa_load(&proc->threads, tid);
+	/* Zero references: being destroyed, replace it. */
+	if (t && (t->pid != pid || !kref_get_unless_zero(&t->base.ref)))
+		t = NULL;
+	xa_unlock(&proc->threads);
+	if (t)
+		return t;
+
+	/* Only this task makes objects under its own tid: no race to insert. */
+	t = kzalloc(sizeof(*t), GFP_KERNEL_ACCOUNT);
+	if (!t)
+		return ERR_PTR(-ENOMEM);
+	zx_object_init(&t->base, &zx_thread_type);
+	t->base.related_koid = proc->base.koid;
+	get_task_comm(comm, current);
+	strscpy(t->base.name, comm, sizeof(t->base.name));
+	zx_object_get(&proc->base);
+	t->proc = proc;
+	t->pid = get_pid(pid);
+	t->tid = tid;
+	old = xa_store(&proc->threads, tid, t, GFP_KERNEL_ACCOUNT);
+	if (xa_is_err(old)) {
+		zx_object_put(&t->base);
+		return ERR_PTR(xa_err(old));
+	}
+	return t;
+}
+
+/* The task has not begun to exit. */
+bool zx_thread_alive(struct zx_thread *t)
+{
+	struct task_struct *task;
+	bool alive;
+
+	rcu_read_lock();
+	task = pid_task(t->pid, PIDTYPE_PID);
+	alive = task && !(READ_ONCE(task->flags) & PF_EXITING);
+	rcu_read_unlock();
+	return alive;
+}
+
+zx_status_t zx_sys_thread_self(struct zx_process *proc, void *argp)
+{
+	struct zx_create_args *args = argp;
+	struct zx_thread *t;
+	zx_status_t status;
+
+	if (args->options || args->reserved)
+		return ZX_ERR_INVALID_ARGS;
+	t = zx_thread_current(proc);
+	if (IS_ERR(t))
+		return ZX_ERR_NO_MEMORY;
+	status = zx_create_handle_user(proc, &t->base, args->out);
+	zx_thread_put(t);
+	return status;
+}
