@@ -166,6 +166,7 @@ TEST(a_reader_gets_the_record_in_zircon_format)
 	zx_handle_t writer = dt_log(_metadata, 0);
 	zx_handle_t reader = dt_log(_metadata, ZX_LOG_FLAG_READABLE);
 	zx_koid_t pid = zxt_koid(_metadata, zx_process_self());
+	zx_koid_t tid = zxt_koid(_metadata, zx_thread_self());
 	union dt_record r;
 	zx_time_t before, after;
 	char text[64];
@@ -179,6 +180,7 @@ TEST(a_reader_gets_the_record_in_zircon_format)
 	EXPECT_EQ(ZX_LOG_INFO, r.rec.severity);
 	EXPECT_EQ(0, r.rec.flags);
 	EXPECT_EQ(pid, r.rec.pid);
+	EXPECT_EQ(tid, r.rec.tid);
 	EXPECT_LE(before, r.rec.timestamp);
 	EXPECT_GE(after, r.rec.timestamp);
 	EXPECT_ZX_OK(zx_handle_close(writer));

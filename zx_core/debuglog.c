@@ -144,6 +144,8 @@ zx_status_t zx_sys_debuglog_write(struct zx_process *proc, void *argp)
 	char data[sizeof(zx_debuglog_ring->data)];
 	struct zx_debuglog_slot *slot;
 	struct zx_debuglog *reader;
+	zx_koid_t tid = ZX_KOID_INVALID;
+	struct zx_thread *thread;
 	struct zx_object *obj;
 	zx_status_t status;
 	size_t shown;
@@ -164,6 +166,11 @@ zx_status_t zx_sys_debuglog_write(struct zx_process *proc, void *argp)
 		shown--;
 	pr_info_ratelimited("zircon: [%llu] %.*s\n", proc->base.koid,
 			    (int)shown, data);
+	thread = zx_thread_current(proc);
+	if (!IS_ERR(thread)) {
+		tid = thread->base.koid;
+		zx_thread_put(thread);
+	}
 
 	mutex_lock(&zx_debuglog_lock);
 	slot = &zx_debuglog_ring[zx_debuglog_next_seq % ZX_DEBUGLOG_RECORDS];
@@ -173,7 +180,7 @@ zx_status_t zx_sys_debuglog_write(struct zx_process *proc, void *argp)
 		.severity = ZX_LOG_INFO,
 		.timestamp = ktime_get(),
 		.pid = proc->base.koid,
-		.tid = ZX_KOID_INVALID,
+		.tid = tid,
 	};
 	memcpy(slot->data, data, len);
 	zx_debuglog_next_seq++;
