@@ -266,9 +266,12 @@ TEST(ranges_outside_the_kind_are_not_found)
 	EXPECT_ZX(ZX_ERR_NOT_FOUND,
 		  zx_resource_create(root, ZX_RSRC_KIND_MMIO, ~0ull - 1, 4,
 				     NULL, 0, &h));
+#if defined(__x86_64__)
+	/* x86 physical addresses stop at 52 bits; arm64's space is all 64. */
 	EXPECT_ZX(ZX_ERR_NOT_FOUND,
 		  zx_resource_create(root, ZX_RSRC_KIND_MMIO, 1ull << 62,
 				     RT_PAGE, NULL, 0, &h));
+#endif
 	EXPECT_ZX(ZX_ERR_NOT_FOUND,
 		  zx_resource_create(root, ZX_RSRC_KIND_IRQ, 1u << 30, 1,
 				     NULL, 0, &h));

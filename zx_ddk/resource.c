@@ -46,22 +46,30 @@ static struct zx_resource *to_resource(struct zx_object *obj)
 	return container_of(obj, struct zx_resource, base);
 }
 
-/* The exclusive end of @kind's address space; 0 if not on this machine. */
-static u64 zx_resource_space_end(u32 kind)
+/*
+ * The last address of @kind's address space (inclusive: arm64's physical
+ * space ends at U64_MAX); false if the kind does not exist here.
+ */
+static bool zx_resource_space_last(u32 kind, u64 *last)
 {
 	switch (kind) {
 	case ZX_RSRC_KIND_MMIO:
-		return (u64)iomem_resource.end + 1;
+		*last = iomem_resource.end;
+		return true;
 	case ZX_RSRC_KIND_IRQ:
-		return nr_irqs;
+		*last = nr_irqs - 1;
+		return nr_irqs > 0;
 	case ZX_RSRC_KIND_IOPORT:
-		return IS_ENABLED(CONFIG_X86) ? (u64)ioport_resource.end + 1 : 0;
+		*last = ioport_resource.end;
+		return IS_ENABLED(CONFIG_X86);
 	case ZX_RSRC_KIND_SMC:
-		return IS_ENABLED(CONFIG_ARM64) ? ZX_SMC_SERVICE_CALLS : 0;
+		*last = ZX_SMC_SERVICE_CALLS - 1;
+		return IS_ENABLED(CONFIG_ARM64);
 	case ZX_RSRC_KIND_SYSTEM:
-		return ZX_RSRC_SYSTEM_COUNT;
+		*last = ZX_RSRC_SYSTEM_COUNT - 1;
+		return true;
 	default:
-		return 0;
+		return false;
 	}
 }
 
@@ -72,9 +80,10 @@ static bool zx_range_inside(u64 base, u64 size, u64 outer_base,
 	       base - outer_base <= outer_size - size;
 }
 
+/* Non-empty ranges; a range may end at U64_MAX. */
 static bool zx_ranges_overlap(u64 a, u64 a_size, u64 b, u64 b_size)
 {
-	return a < b + b_size && b < a + a_size;
+	return a <= b + (b_size - 1) && b <= a + (a_size - 1);
 }
 
 static void zx_resource_on_zero_handles(struct zx_object *obj)
@@ -231,9 +240,11 @@ static bool zx_resource_options_valid(u32 kind, u32 flags)
 {
 	if (flags & ~ZX_RSRC_FLAGS_MASK)
 		return false;
+	u64 last;
+
 	if (kind == ZX_RSRC_KIND_ROOT)
 		return !flags;
-	return kind < ZX_RSRC_KIND_COUNT && zx_resource_space_end(kind);
+	return zx_resource_space_last(kind, &last);
 }
 
 zx_status_t zx_sys_resource_create(struct zx_process *proc, void *argp)
@@ -246,7 +257,7 @@ zx_status_t zx_sys_resource_create(struct zx_process *proc, void *argp)
 	struct zx_resource *r;
 	struct zx_handle *h;
 	zx_status_t status;
-	u64 end;
+	u64 last;
 
 	if (!zx_resource_options_valid(kind, flags))
 		return ZX_ERR_INVALID_ARGS;
@@ -269,9 +280,9 @@ zx_status_t zx_sys_resource_create(struct zx_process *proc, void *argp)
 		return ZX_ERR_INVALID_ARGS;
 
 	if (kind != ZX_RSRC_KIND_ROOT) {
-		end = zx_resource_space_end(kind);
-		if (!args->size || args->base >= end ||
-		    args->size > end - args->base)
+		zx_resource_space_last(kind, &last);
+		if (!args->size || args->base > last ||
+		    args->size - 1 > last - args->base)
 			return ZX_ERR_NOT_FOUND;
 	}
 
