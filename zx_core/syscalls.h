@@ -42,5 +42,14 @@ ZX_SYSCALL(socket_create);
 ZX_SYSCALL(socket_write);
 ZX_SYSCALL(socket_read);
 ZX_SYSCALL(socket_set_disposition);
+ZX_SYSCALL(vmo_create);
+ZX_SYSCALL(vmo_read);
+ZX_SYSCALL(vmo_write);
+ZX_SYSCALL(vmo_create_child);
+ZX_SYSCALL(vmo_get_size);
+ZX_SYSCALL(vmo_set_size);
+ZX_SYSCALL(vmo_op_range);
+ZX_SYSCALL(vmo_replace_as_executable);
+ZX_SYSCALL(vmo_set_cache_policy);
 
 #endif /* ZX_CORE_SYSCALLS_H */

@@ -9,6 +9,10 @@
  *   zx_handle_table.slots xa_lock one per process (spinlock)
  *   zx_socket.io_lock             data of one socket end (mutex); user
  *                                 copies, and so mmap_lock, nest inside
+ *   zx_vmo.lock                   pages and size of one VMO (mutex); page
+ *                                 allocation nests inside, user copies do
+ *                                 not (see zx_vm/vmo.c)
+ *   zx_vmo_family_lock            VMO parent/child links (spinlock, irqsave)
  *     zx_object.lock              signal state, observers, peer link, name
  *                                 (spinlock, irqsave: signals may be raised
  *                                 from hardirq context by timers and IRQs)
