@@ -444,6 +444,11 @@ static zx_status_t zx_vmo_read_user(struct zx_vmo *vmo, char __user *buf,
 		unsigned long left;
 		void *kaddr;
 
+		/* Long loops give way to a fatal signal (the caller dies). */
+		if (fatal_signal_pending(current)) {
+			status = ZX_ERR_INTERNAL_INTR_RETRY;
+			break;
+		}
 		mutex_lock(&own->lock);
 		/* Checked again: the VMO may have shrunk meanwhile. */
 		if (!zx_vmo_in_range(vmo, offset, n)) {
@@ -494,6 +499,10 @@ static zx_status_t zx_vmo_write_user(struct zx_vmo *vmo,
 		size_t n = min_t(u64, len, PAGE_SIZE - in);
 		struct page *page;
 
+		if (fatal_signal_pending(current)) {
+			status = ZX_ERR_INTERNAL_INTR_RETRY;
+			break;
+		}
 		if (copy_from_user(bounce, buf, n)) {
 			status = ZX_ERR_INVALID_ARGS;
 			break;
@@ -629,8 +638,8 @@ out:
 }
 
 /*
- * Commits zero pages where none are committed in [first, last] of the
- * VMO's own range.  A snapshot child's shared pages already count.
+ * Commits zero pages where none are committed in the pages covering
+ * [offset, offset + len).  A snapshot child's shared pages already count.
  */
 static zx_status_t zx_vmo_commit(struct zx_vmo *vmo, u64 offset, u64 len)
 {
@@ -644,6 +653,8 @@ static zx_status_t zx_vmo_commit(struct zx_vmo *vmo, u64 offset, u64 len)
 		pgoff_t idx = (vmo->owner_offset + pos) >> PAGE_SHIFT;
 		struct page *page;
 
+		if (fatal_signal_pending(current))
+			return ZX_ERR_INTERNAL_INTR_RETRY;
 		mutex_lock(&own->lock);
 		if (!zx_vmo_in_range(vmo, pos, PAGE_SIZE)) {
 			status = ZX_ERR_OUT_OF_RANGE;
@@ -670,6 +681,8 @@ static zx_status_t zx_vmo_zero(struct zx_vmo *vmo, u64 offset, u64 len)
 		size_t in = offset_in_page(pos);
 		size_t n = min_t(u64, end - offset, PAGE_SIZE - in);
 
+		if (fatal_signal_pending(current))
+			return ZX_ERR_INTERNAL_INTR_RETRY;
 		mutex_lock(&own->lock);
 		if (!zx_vmo_in_range(vmo, offset, n))
 			status = ZX_ERR_OUT_OF_RANGE;
