@@ -786,8 +786,8 @@ zx_status_t zx_sys_vmo_op_range(struct zx_process *proc, void *argp)
 		status = ZX_ERR_INVALID_ARGS;
 		goto out;
 	}
-	if (!(have & need) ||
-	    (hweight32(need) == 1 && (have & need) != need)) {
+	/* A single right, or for the lock ops and hints either of two. */
+	if (!(have & need)) {
 		status = ZX_ERR_ACCESS_DENIED;
 		goto out;
 	}
