@@ -1283,6 +1283,32 @@ TEST(vmo_crosses_processes)
 	ASSERT_LIVE_EQ(base);
 }
 
+/* A process that exits holding VMOs, children and pages frees them all. */
+static int vmo_exit_child(void *arg)
+{
+	zx_handle_t p, c, s;
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		CHILD_CHECK_ZX(ZX_OK, zx_vmo_create(4 * PG, 0, &p));
+		CHILD_CHECK_ZX(ZX_OK, zx_vmo_write(p, "data", PG, 4));
+		CHILD_CHECK_ZX(ZX_OK, zx_vmo_create_child(p,
+				ZX_VMO_CHILD_SNAPSHOT, 0, 4 * PG, &c));
+		CHILD_CHECK_ZX(ZX_OK, zx_vmo_write(c, "mine", PG, 4));
+		CHILD_CHECK_ZX(ZX_OK, zx_vmo_create_child(p,
+				ZX_VMO_CHILD_SLICE, PG, PG, &s));
+	}
+	return 0;
+}
+
+TEST(process_exit_frees_vmos)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+
+	ASSERT_CHILD_OK(zxt_fork_run(vmo_exit_child, NULL));
+	ASSERT_LIVE_EQ(base);
+}
+
 /* ---- memory ---------------------------------------------------------------------- */
 
 /* MemAvailable from /proc/meminfo, in kB; -1 if unreadable. */
