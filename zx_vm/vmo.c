@@ -872,9 +872,14 @@ static zx_status_t zx_vmo_share_pages(struct zx_vmo *parent,
 	first = (parent->owner_offset + offset) >> PAGE_SHIFT;
 	last = ((parent->owner_offset + end) >> PAGE_SHIFT) - 1;
 	xa_for_each_range(&own->pages, idx, page, first, last) {
-		int err = xa_err(xa_store(&child->pages, idx - first, page,
-					  GFP_KERNEL_ACCOUNT));
+		int err;
 
+		if (fatal_signal_pending(current)) {
+			status = ZX_ERR_INTERNAL_INTR_RETRY;
+			break;
+		}
+		err = xa_err(xa_store(&child->pages, idx - first, page,
+				      GFP_KERNEL_ACCOUNT));
 		if (err) {
 			status = ZX_ERR_NO_MEMORY;
 			break;
