@@ -230,6 +230,58 @@ struct zx_futex_get_owner_args {
 	__u64 koid;			/* zx_koid_t * */
 };
 
+/* vmo_create */
+struct zx_vmo_create_args {
+	__u64 size;
+	__u32 options;
+	__u32 reserved;
+	__u64 out;			/* zx_handle_t * */
+};
+
+/* vmo_read and vmo_write */
+struct zx_vmo_rw_args {
+	__u32 handle;
+	__u32 reserved;
+	__u64 buffer;			/* void * / const void * */
+	__u64 offset;
+	__u64 buffer_size;
+};
+
+struct zx_vmo_create_child_args {
+	__u32 handle;
+	__u32 options;
+	__u64 offset;
+	__u64 size;
+	__u64 out;			/* zx_handle_t * */
+};
+
+/* vmo_get_size (size is a uint64_t * there) and vmo_set_size */
+struct zx_vmo_size_args {
+	__u32 handle;
+	__u32 reserved;
+	__u64 size;
+};
+
+struct zx_vmo_op_range_args {
+	__u32 handle;
+	__u32 op;
+	__u64 offset;
+	__u64 size;
+	__u64 buffer;			/* void *, may be 0 */
+	__u64 buffer_size;
+};
+
+struct zx_vmo_replace_as_executable_args {
+	__u32 handle;
+	__u32 vmex;
+	__u64 out;			/* zx_handle_t * */
+};
+
+struct zx_vmo_set_cache_policy_args {
+	__u32 handle;
+	__u32 cache_policy;
+};
+
 /*
  * Facts that Zircon's vDSO hands out as constants: read once by libzx.
  * features[] is indexed by ZX_FEATURE_KIND_*; a kind is valid when its bit is
@@ -406,5 +458,14 @@ struct zx_smc_call_args {
 #define ZX_IOC_FUTEX_REQUEUE		ZX_IOC(0x7b, struct zx_futex_requeue_args)
 #define ZX_IOC_FUTEX_REQUEUE_SINGLE_OWNER ZX_IOC(0x7c, struct zx_futex_requeue_args)
 #define ZX_IOC_FUTEX_GET_OWNER		ZX_IOC(0x7d, struct zx_futex_get_owner_args)
+#define ZX_IOC_VMO_CREATE		ZX_IOC(0x80, struct zx_vmo_create_args)
+#define ZX_IOC_VMO_READ			ZX_IOC(0x81, struct zx_vmo_rw_args)
+#define ZX_IOC_VMO_WRITE		ZX_IOC(0x82, struct zx_vmo_rw_args)
+#define ZX_IOC_VMO_CREATE_CHILD		ZX_IOC(0x83, struct zx_vmo_create_child_args)
+#define ZX_IOC_VMO_GET_SIZE		ZX_IOC(0x84, struct zx_vmo_size_args)
+#define ZX_IOC_VMO_SET_SIZE		ZX_IOC(0x85, struct zx_vmo_size_args)
+#define ZX_IOC_VMO_OP_RANGE		ZX_IOC(0x86, struct zx_vmo_op_range_args)
+#define ZX_IOC_VMO_REPLACE_AS_EXECUTABLE	ZX_IOC(0x87, struct zx_vmo_replace_as_executable_args)
+#define ZX_IOC_VMO_SET_CACHE_POLICY	ZX_IOC(0x88, struct zx_vmo_set_cache_policy_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

@@ -61,6 +61,13 @@ union zx_ioctl_buffer {
 	struct zx_futex_ptr_args futex_ptr;
 	struct zx_futex_requeue_args futex_requeue;
 	struct zx_futex_get_owner_args futex_get_owner;
+	struct zx_vmo_create_args vmo_create;
+	struct zx_vmo_rw_args vmo_rw;
+	struct zx_vmo_create_child_args vmo_create_child;
+	struct zx_vmo_size_args vmo_size;
+	struct zx_vmo_op_range_args vmo_op_range;
+	struct zx_vmo_replace_as_executable_args vmo_replace_as_executable;
+	struct zx_vmo_set_cache_policy_args vmo_set_cache_policy;
 };
 
 #define ZX_OP(_cmd, _fn, _struct, _last)				\
@@ -179,6 +186,24 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_futex_requeue_args, new_requeue_owner),
 	ZX_OP(ZX_IOC_FUTEX_GET_OWNER, zx_sys_futex_get_owner,
 	      struct zx_futex_get_owner_args, koid),
+	ZX_OP(ZX_IOC_VMO_CREATE, zx_sys_vmo_create,
+	      struct zx_vmo_create_args, out),
+	ZX_OP(ZX_IOC_VMO_READ, zx_sys_vmo_read,
+	      struct zx_vmo_rw_args, buffer_size),
+	ZX_OP(ZX_IOC_VMO_WRITE, zx_sys_vmo_write,
+	      struct zx_vmo_rw_args, buffer_size),
+	ZX_OP(ZX_IOC_VMO_CREATE_CHILD, zx_sys_vmo_create_child,
+	      struct zx_vmo_create_child_args, out),
+	ZX_OP(ZX_IOC_VMO_GET_SIZE, zx_sys_vmo_get_size,
+	      struct zx_vmo_size_args, size),
+	ZX_OP(ZX_IOC_VMO_SET_SIZE, zx_sys_vmo_set_size,
+	      struct zx_vmo_size_args, size),
+	ZX_OP(ZX_IOC_VMO_OP_RANGE, zx_sys_vmo_op_range,
+	      struct zx_vmo_op_range_args, buffer_size),
+	ZX_OP(ZX_IOC_VMO_REPLACE_AS_EXECUTABLE, zx_sys_vmo_replace_as_executable,
+	      struct zx_vmo_replace_as_executable_args, out),
+	ZX_OP(ZX_IOC_VMO_SET_CACHE_POLICY, zx_sys_vmo_set_cache_policy,
+	      struct zx_vmo_set_cache_policy_args, cache_policy),
 };
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)

@@ -48,6 +48,8 @@ static bool zx_info_topic_exists(u32 topic)
 	case ZX_INFO_BTI:
 	case ZX_INFO_PROCESS_HANDLE_STATS:
 	case ZX_INFO_SOCKET:
+	case ZX_INFO_VMO_V1:
+	case ZX_INFO_VMO_V2:
 	case ZX_INFO_VMO:
 	case ZX_INFO_JOB:
 	case ZX_INFO_TIMER:

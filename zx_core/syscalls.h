@@ -61,5 +61,14 @@ ZX_SYSCALL(futex_wake_single_owner);
 ZX_SYSCALL(futex_requeue);
 ZX_SYSCALL(futex_requeue_single_owner);
 ZX_SYSCALL(futex_get_owner);
+ZX_SYSCALL(vmo_create);
+ZX_SYSCALL(vmo_read);
+ZX_SYSCALL(vmo_write);
+ZX_SYSCALL(vmo_create_child);
+ZX_SYSCALL(vmo_get_size);
+ZX_SYSCALL(vmo_set_size);
+ZX_SYSCALL(vmo_op_range);
+ZX_SYSCALL(vmo_replace_as_executable);
+ZX_SYSCALL(vmo_set_cache_policy);
 
 #endif /* ZX_CORE_SYSCALLS_H */

@@ -21,6 +21,10 @@
  *   zx_debuglog_lock              the debuglog ring and its readers (mutex);
  *                                 user copies nest inside
  *   zx_resource_lock              the resource ranges of each kind (mutex)
+ *   zx_vmo.lock                   pages and size of one VMO (mutex); page
+ *                                 allocation nests inside, user copies do
+ *                                 not (see zx_vm/vmo.c)
+ *   zx_vmo_family_lock            VMO parent/child links (spinlock, irqsave)
  *     zx_object.lock              signal state, observers, peer link, name
  *                                 (spinlock, irqsave: signals may be raised
  *                                 from hardirq context by timers and IRQs)

@@ -1,0 +1,1102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Virtual memory objects: page-granular memory owned by the module.
+ *
+ * Pages.  A VMO keeps its pages in an xarray indexed by page number.  A page
+ * is allocated on first write or commit, zero-filled, with __GFP_ACCOUNT so
+ * it is charged to the memory cgroup of the task that touched it; a missing
+ * page reads as zeros.  Each xarray entry owns one page reference, dropped
+ * when the page is decommitted, zeroed, cut off by a resize or the VMO dies.
+ * Anyone else who keeps a page beyond the VMO's lock (a reader copying it
+ * out, and later a mapping or a DMA pin) takes its own reference, so the page
+ * stays valid even after the VMO lets go of it.
+ *
+ * Slices own no pages: a slice names a range of its parent's page owner (it
+ * holds a reference on that owner) and every operation on it works on the
+ * owner's pages under the owner's lock.  Slices of resizable VMOs are not
+ * allowed, so that range never shrinks under a slice.
+ *
+ * Snapshots (copy-on-write).  Creating a snapshot child takes, under the
+ * source's lock, one more reference on each committed page in the range and
+ * stores the page in the child's xarray too; both entries get the SHARED
+ * mark.  Nothing is copied.  A missing page in the child reads as zeros,
+ * never as the parent's later page, so neither side sees the other's later
+ * writes.  Writing to a SHARED entry first breaks the sharing: if the page
+ * reference count is 1 the other sharers have all let go and the page simply
+ * becomes private again (mark cleared), otherwise the writer copies it into a
+ * new page, stores that and drops its reference on the old one.  Only VMOs
+ * that share a page through a snapshot can hold it in their xarray, and all
+ * of them hold a reference, so a count of 1 under the lock proves exclusive
+ * ownership; a transient extra reference (a concurrent reader) only costs a
+ * needless copy.
+ *
+ * Mappings and pins (issue 5's vmar_map, issue 6's bti_pin) must follow these
+ * rules: an unmarked entry is private and may be mapped writable or pinned
+ * as is; a SHARED entry may only be mapped read-only, and a write fault or a
+ * pin first breaks the sharing as above (so pinned pages are never SHARED,
+ * and a snapshot of a VMO with pinned pages is refused).  Breaking the
+ * sharing replaces the VMO's page, so the VMO's read-only mappings of the old
+ * page must then be zapped; the page reference each mapping holds keeps the
+ * old page valid until that happens.
+ *
+ * Copies to and from user memory never happen under the VMO lock: a read
+ * takes a page reference under the lock and copies after dropping it; a
+ * write first copies the user's bytes into a bounce buffer.  So a user
+ * buffer that is itself a mapping of the VMO (once VMOs can be mapped)
+ * cannot deadlock against the fault handler, and a write to a page is atomic
+ * with respect to snapshots of it.
+ *
+ * Children.  A parent counts its children under zx_vmo_family_lock; a child
+ * points back at its parent weakly (the parent clears the pointers when it
+ * dies).  ZX_VMO_ZERO_CHILDREN is set while the count is zero.  A child
+ * counts from creation to its destruction (its last reference).
+ */
+#include <linux/highmem.h>
+#include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/overflow.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/xarray.h>
+
+#include "../zx_core/zircon.h"
+#include "../zx_core/syscalls.h"
+#include "../uapi/zircon_ioctl.h"
+
+/*
+ * Largest VMO, in bytes: beyond every user address space this module runs
+ * under, and small enough that page indices and byte offsets never overflow.
+ */
+#define ZX_VMO_MAX_SIZE		(1ULL << 48)
+
+/* The entry's page may also be in other VMOs' xarrays (see above). */
+#define ZX_VMO_SHARED		XA_MARK_0
+
+/* zx_vmo.flags */
+#define ZX_VMO_F_RESIZABLE	BIT(0)
+#define ZX_VMO_F_COW		BIT(1)	/* a snapshot child */
+#define ZX_VMO_F_SLICE		BIT(2)
+#define ZX_VMO_F_IMMUTABLE	BIT(3)	/* snapshot, NO_WRITE, fixed size */
+
+struct zx_vmo {
+	struct zx_object base;
+	/*
+	 * Of a page owner (not a slice): the pages, size and cache policy.
+	 * Of any VMO: its content size.
+	 */
+	struct mutex lock;
+	struct xarray pages;		/* page index -> struct page * */
+	unsigned long committed;	/* entries in @pages */
+	struct zx_vmo *owner;		/* whose pages: self, or a reference */
+	u64 owner_offset;		/* of a slice's range in the owner */
+	u64 size;			/* bytes, whole pages */
+	u64 content_size;
+	u32 flags;			/* ZX_VMO_F_* */
+	u32 cache_policy;		/* ZX_CACHE_POLICY_* */
+	zx_koid_t parent_koid;		/* at creation; 0 if none */
+	/* Under zx_vmo_family_lock. */
+	struct zx_vmo *parent;		/* weak */
+	struct list_head children;
+	struct list_head sibling;	/* in parent->children */
+	unsigned long num_children;
+	unsigned long num_cow_children;
+};
+
+/*
+ * Parent and child links of all VMOs.  Taken with interrupts off: the last
+ * reference to a VMO may be dropped in any context, and its destruction
+ * updates its parent's signals.
+ */
+static DEFINE_SPINLOCK(zx_vmo_family_lock);
+
+static inline struct zx_vmo *zx_to_vmo(struct zx_object *obj)
+{
+	return container_of(obj, struct zx_vmo, base);
+}
+
+static struct page *zx_vmo_alloc_page(bool zero)
+{
+	return alloc_page(GFP_HIGHUSER | __GFP_ACCOUNT |
+			  (zero ? __GFP_ZERO : 0));
+}
+
+/* Drops the owner's page at @idx, if any.  Owner's lock held. */
+static void zx_vmo_drop_page(struct zx_vmo *own, pgoff_t idx)
+{
+	struct page *page;
+
+	lockdep_assert_held(&own->lock);
+	page = xa_erase(&own->pages, idx);
+	if (page) {
+		own->committed--;
+		put_page(page);
+	}
+}
+
+/* Drops the owner's pages in [first, last].  Owner's lock held. */
+static void zx_vmo_drop_pages(struct zx_vmo *own, pgoff_t first,
+			      pgoff_t last)
+{
+	struct page *page;
+	unsigned long idx;
+
+	lockdep_assert_held(&own->lock);
+	xa_for_each_range(&own->pages, idx, page, first, last) {
+		xa_erase(&own->pages, idx);
+		own->committed--;
+		put_page(page);
+	}
+}
+
+/*
+ * The owner's page at @idx, ready to be written: allocated zeroed if
+ * missing, made private if shared by a snapshot.  Owner's lock held; the
+ * page is owned by the xarray (no extra reference).
+ */
+static struct page *zx_vmo_writable_page(struct zx_vmo *own, pgoff_t idx)
+{
+	struct page *page, *copy;
+	int err;
+
+	lockdep_assert_held(&own->lock);
+	page = xa_load(&own->pages, idx);
+	if (page && !xa_get_mark(&own->pages, idx, ZX_VMO_SHARED))
+		return page;
+	if (page && page_ref_count(page) == 1) {
+		xa_clear_mark(&own->pages, idx, ZX_VMO_SHARED);
+		return page;
+	}
+	copy = zx_vmo_alloc_page(!page);
+	if (!copy)
+		return NULL;
+	if (page)
+		copy_highpage(copy, page);
+	err = xa_err(xa_store(&own->pages, idx, copy, GFP_KERNEL_ACCOUNT));
+	if (err) {
+		put_page(copy);
+		return NULL;
+	}
+	if (page) {
+		xa_clear_mark(&own->pages, idx, ZX_VMO_SHARED);
+		put_page(page);
+	} else {
+		own->committed++;
+	}
+	return copy;
+}
+
+/* Range [offset, offset + len) lies within @vmo.  Owner's lock held. */
+static bool zx_vmo_in_range(struct zx_vmo *vmo, u64 offset, u64 len)
+{
+	u64 end;
+
+	lockdep_assert_held(&vmo->owner->lock);
+	return !check_add_overflow(offset, len, &end) && end <= vmo->size;
+}
+
+static void zx_vmo_destroy(struct zx_object *obj)
+{
+	struct zx_vmo *vmo = zx_to_vmo(obj), *child, *tmp, *parent;
+	unsigned long flags, idx;
+	struct page *page;
+
+	spin_lock_irqsave(&zx_vmo_family_lock, flags);
+	parent = vmo->parent;
+	if (parent) {
+		list_del(&vmo->sibling);
+		if (vmo->flags & ZX_VMO_F_COW)
+			parent->num_cow_children--;
+		if (--parent->num_children == 0)
+			zx_object_update_signals(&parent->base, 0,
+						 ZX_VMO_ZERO_CHILDREN);
+	}
+	list_for_each_entry_safe(child, tmp, &vmo->children, sibling) {
+		child->parent = NULL;
+		list_del_init(&child->sibling);
+	}
+	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
+
+	xa_for_each(&vmo->pages, idx, page)
+		put_page(page);
+	xa_destroy(&vmo->pages);
+	if (vmo->owner != vmo)
+		zx_object_put(&vmo->owner->base);
+	mutex_destroy(&vmo->lock);
+	kfree(vmo);
+}
+
+/* Versions of zx_info_vmo_t: each is a prefix of the next. */
+static_assert(offsetof(zx_info_vmo_t, cache_policy) ==
+	      offsetof(zx_info_vmo_v1_t, cache_policy));
+static_assert(offsetof(zx_info_vmo_t, committed_change_events) ==
+	      offsetof(zx_info_vmo_v2_t, committed_change_events));
+
+static zx_status_t zx_vmo_get_info(struct zx_object *obj,
+				   struct zx_info_request *req)
+{
+	struct zx_vmo *vmo = zx_to_vmo(obj), *own = vmo->owner;
+	zx_info_vmo_t info = {
+		.koid = obj->koid,
+		.parent_koid = vmo->parent_koid,
+		.flags = ZX_INFO_VMO_TYPE_PAGED | ZX_INFO_VMO_VIA_HANDLE,
+		.handle_rights = req->rights,
+	};
+	unsigned long flags, committed;
+	size_t size;
+
+	switch (req->topic) {
+	case ZX_INFO_VMO_V1:
+		size = sizeof(zx_info_vmo_v1_t);
+		break;
+	case ZX_INFO_VMO_V2:
+		size = sizeof(zx_info_vmo_v2_t);
+		break;
+	case ZX_INFO_VMO:
+		size = sizeof(zx_info_vmo_t);
+		break;
+	default:
+		return ZX_ERR_WRONG_TYPE;
+	}
+	if (!(req->rights & ZX_RIGHT_INSPECT))
+		return ZX_ERR_ACCESS_DENIED;
+
+	spin_lock_irqsave(obj->lock, flags);
+	memcpy(info.name, obj->name, sizeof(info.name));
+	spin_unlock_irqrestore(obj->lock, flags);
+	spin_lock_irqsave(&zx_vmo_family_lock, flags);
+	info.num_children = vmo->num_children;
+	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
+
+	mutex_lock(&own->lock);
+	info.size_bytes = vmo->size;
+	info.cache_policy = own->cache_policy;
+	committed = own->committed;
+	mutex_unlock(&own->lock);
+
+	if (vmo->flags & ZX_VMO_F_RESIZABLE)
+		info.flags |= ZX_INFO_VMO_RESIZABLE;
+	if (vmo->flags & ZX_VMO_F_COW)
+		info.flags |= ZX_INFO_VMO_IS_COW_CLONE;
+	if (vmo->flags & ZX_VMO_F_IMMUTABLE)
+		info.flags |= ZX_INFO_VMO_IMMUTABLE;
+	/* A slice's pages are its owner's, attributed there. */
+	if (own == vmo) {
+		info.committed_bytes = (u64)committed << PAGE_SHIFT;
+		info.populated_bytes = info.committed_bytes;
+	}
+	/* The object and one pointer slot per committed page. */
+	info.metadata_bytes = sizeof(*vmo);
+	if (own == vmo)
+		info.metadata_bytes += committed * sizeof(void *);
+	/* committed_change_events stays 0: pages never go behind our back. */
+	return zx_info_write_single(req, &info, size);
+}
+
+static zx_status_t zx_vmo_get_property(struct zx_object *obj, u32 property,
+				       void __user *value, size_t size)
+{
+	struct zx_vmo *vmo = zx_to_vmo(obj);
+	u64 content_size;
+
+	if (property != ZX_PROP_VMO_CONTENT_SIZE)
+		return ZX_ERR_NOT_SUPPORTED;
+	if (size < sizeof(u64))
+		return ZX_ERR_BUFFER_TOO_SMALL;
+	mutex_lock(&vmo->lock);
+	content_size = vmo->content_size;
+	mutex_unlock(&vmo->lock);
+	if (put_user(content_size, (u64 __user *)value))
+		return ZX_ERR_INVALID_ARGS;
+	return ZX_OK;
+}
+
+static zx_status_t zx_vmo_set_property(struct zx_object *obj, u32 property,
+				       const void __user *value, size_t size)
+{
+	struct zx_vmo *vmo = zx_to_vmo(obj);
+	u64 content_size;
+
+	if (property != ZX_PROP_VMO_CONTENT_SIZE)
+		return ZX_ERR_NOT_SUPPORTED;
+	if (size < sizeof(u64))
+		return ZX_ERR_BUFFER_TOO_SMALL;
+	if (get_user(content_size, (const u64 __user *)value))
+		return ZX_ERR_INVALID_ARGS;
+	mutex_lock(&vmo->lock);
+	vmo->content_size = content_size;
+	mutex_unlock(&vmo->lock);
+	return ZX_OK;
+}
+
+static const struct zx_object_type zx_vmo_type = {
+	.obj_type = ZX_OBJ_TYPE_VMO,
+	.default_rights = ZX_DEFAULT_VMO_RIGHTS,
+	.user_signals = ZX_USER_SIGNAL_ALL,
+	.destroy = zx_vmo_destroy,
+	.get_info = zx_vmo_get_info,
+	.get_property = zx_vmo_get_property,
+	.set_property = zx_vmo_set_property,
+};
+
+static struct zx_vmo *zx_vmo_alloc(u64 size, u64 content_size, u32 flags)
+{
+	struct zx_vmo *vmo = kzalloc(sizeof(*vmo), GFP_KERNEL_ACCOUNT);
+
+	if (!vmo)
+		return NULL;
+	zx_object_init(&vmo->base, &zx_vmo_type);
+	mutex_init(&vmo->lock);
+	xa_init(&vmo->pages);
+	vmo->owner = vmo;
+	vmo->size = size;
+	vmo->content_size = content_size;
+	vmo->flags = flags;
+	vmo->cache_policy = ZX_CACHE_POLICY_CACHED;
+	INIT_LIST_HEAD(&vmo->children);
+	INIT_LIST_HEAD(&vmo->sibling);
+	/* Not yet visible to anyone: no lock needed. */
+	vmo->base.signals = ZX_VMO_ZERO_CHILDREN;
+	return vmo;
+}
+
+/* Rounds @size up to whole pages; OUT_OF_RANGE past the largest VMO. */
+static zx_status_t zx_vmo_round_size(u64 size, u64 *out)
+{
+	if (size > ZX_VMO_MAX_SIZE)
+		return ZX_ERR_OUT_OF_RANGE;
+	*out = round_up(size, PAGE_SIZE);
+	return ZX_OK;
+}
+
+static zx_status_t zx_vmo_get(struct zx_process *proc, zx_handle_t handle,
+			      zx_rights_t rights, struct zx_vmo **out,
+			      zx_rights_t *out_rights)
+{
+	struct zx_object *obj;
+	zx_status_t status;
+
+	status = zx_handle_lookup(proc, handle, ZX_OBJ_TYPE_VMO, rights, &obj,
+				  out_rights);
+	if (status == ZX_OK)
+		*out = zx_to_vmo(obj);
+	return status;
+}
+
+zx_status_t zx_sys_vmo_create(struct zx_process *proc, void *argp)
+{
+	struct zx_vmo_create_args *args = argp;
+	zx_rights_t rights = ZX_DEFAULT_VMO_RIGHTS;
+	struct zx_handle *h;
+	struct zx_vmo *vmo;
+	zx_status_t status;
+	u64 size;
+
+	if (args->reserved ||
+	    (args->options & ~(ZX_VMO_RESIZABLE | ZX_VMO_DISCARDABLE)))
+		return ZX_ERR_INVALID_ARGS;
+	/* Nothing here reclaims memory, so discardable VMOs are not offered. */
+	if (args->options & ZX_VMO_DISCARDABLE)
+		return ZX_ERR_NOT_SUPPORTED;
+	status = zx_vmo_round_size(args->size, &size);
+	if (status != ZX_OK)
+		return status;
+	vmo = zx_vmo_alloc(size, args->size,
+			   (args->options & ZX_VMO_RESIZABLE) ?
+			   ZX_VMO_F_RESIZABLE : 0);
+	if (!vmo)
+		return ZX_ERR_NO_MEMORY;
+	if (args->options & ZX_VMO_RESIZABLE)
+		rights |= ZX_RIGHT_RESIZE;
+	h = zx_handle_create(&vmo->base, rights);
+	zx_object_put(&vmo->base);
+	if (!h)
+		return ZX_ERR_NO_MEMORY;
+	return zx_handle_install_user(proc, h, args->out);
+}
+
+/* Non-cached VMOs cannot be read or written through the kernel. */
+static zx_status_t zx_vmo_check_io(struct zx_vmo *vmo, u64 offset, u64 len)
+{
+	struct zx_vmo *own = vmo->owner;
+	zx_status_t status = ZX_OK;
+
+	mutex_lock(&own->lock);
+	if (!zx_vmo_in_range(vmo, offset, len))
+		status = ZX_ERR_OUT_OF_RANGE;
+	else if (own->cache_policy != ZX_CACHE_POLICY_CACHED)
+		status = ZX_ERR_BAD_STATE;
+	mutex_unlock(&own->lock);
+	return status;
+}
+
+static zx_status_t zx_vmo_read_user(struct zx_vmo *vmo, char __user *buf,
+				    u64 offset, u64 len)
+{
+	struct zx_vmo *own = vmo->owner;
+	zx_status_t status;
+
+	status = zx_vmo_check_io(vmo, offset, len);
+	while (status == ZX_OK && len) {
+		u64 pos = vmo->owner_offset + offset;
+		size_t in = offset_in_page(pos);
+		size_t n = min_t(u64, len, PAGE_SIZE - in);
+		struct page *page = NULL;
+		unsigned long left;
+		void *kaddr;
+
+		/* Long loops give way to a fatal signal (the caller dies). */
+		if (fatal_signal_pending(current)) {
+			status = ZX_ERR_INTERNAL_INTR_RETRY;
+			break;
+		}
+		mutex_lock(&own->lock);
+		/* Checked again: the VMO may have shrunk meanwhile. */
+		if (!zx_vmo_in_range(vmo, offset, n)) {
+			status = ZX_ERR_OUT_OF_RANGE;
+		} else {
+			page = xa_load(&own->pages, pos >> PAGE_SHIFT);
+			if (page)
+				get_page(page);
+		}
+		mutex_unlock(&own->lock);
+		if (status != ZX_OK)
+			break;
+		if (page) {
+			kaddr = kmap_local_page(page);
+			left = copy_to_user(buf, kaddr + in, n);
+			kunmap_local(kaddr);
+			put_page(page);
+		} else {
+			left = clear_user(buf, n);
+		}
+		if (left)
+			status = ZX_ERR_INVALID_ARGS;
+		buf += n;
+		offset += n;
+		len -= n;
+		cond_resched();
+	}
+	return status;
+}
+
+static zx_status_t zx_vmo_write_user(struct zx_vmo *vmo,
+				     const char __user *buf, u64 offset,
+				     u64 len)
+{
+	struct zx_vmo *own = vmo->owner;
+	zx_status_t status;
+	void *bounce;
+
+	status = zx_vmo_check_io(vmo, offset, len);
+	if (status != ZX_OK || !len)
+		return status;
+	bounce = kmalloc(min_t(u64, len, PAGE_SIZE), GFP_KERNEL);
+	if (!bounce)
+		return ZX_ERR_NO_MEMORY;
+	while (status == ZX_OK && len) {
+		u64 pos = vmo->owner_offset + offset;
+		size_t in = offset_in_page(pos);
+		size_t n = min_t(u64, len, PAGE_SIZE - in);
+		struct page *page;
+
+		if (fatal_signal_pending(current)) {
+			status = ZX_ERR_INTERNAL_INTR_RETRY;
+			break;
+		}
+		if (copy_from_user(bounce, buf, n)) {
+			status = ZX_ERR_INVALID_ARGS;
+			break;
+		}
+		mutex_lock(&own->lock);
+		if (!zx_vmo_in_range(vmo, offset, n)) {
+			status = ZX_ERR_OUT_OF_RANGE;
+		} else {
+			page = zx_vmo_writable_page(own, pos >> PAGE_SHIFT);
+			if (page)
+				memcpy_to_page(page, in, bounce, n);
+			else
+				status = ZX_ERR_NO_MEMORY;
+		}
+		mutex_unlock(&own->lock);
+		buf += n;
+		offset += n;
+		len -= n;
+		cond_resched();
+	}
+	kfree(bounce);
+	return status;
+}
+
+zx_status_t zx_sys_vmo_read(struct zx_process *proc, void *argp)
+{
+	struct zx_vmo_rw_args *args = argp;
+	struct zx_vmo *vmo;
+	zx_status_t status;
+
+	if (args->reserved)
+		return ZX_ERR_INVALID_ARGS;
+	status = zx_vmo_get(proc, args->handle, ZX_RIGHT_READ, &vmo, NULL);
+	if (status != ZX_OK)
+		return status;
+	status = zx_vmo_read_user(vmo, zx_uptr(args->buffer), args->offset,
+				  args->buffer_size);
+	zx_object_put(&vmo->base);
+	return status;
+}
+
+zx_status_t zx_sys_vmo_write(struct zx_process *proc, void *argp)
+{
+	struct zx_vmo_rw_args *args = argp;
+	struct zx_vmo *vmo;
+	zx_status_t status;
+
+	if (args->reserved)
+		return ZX_ERR_INVALID_ARGS;
+	status = zx_vmo_get(proc, args->handle, ZX_RIGHT_WRITE, &vmo, NULL);
+	if (status != ZX_OK)
+		return status;
+	status = zx_vmo_write_user(vmo, zx_uptr(args->buffer), args->offset,
+				   args->buffer_size);
+	zx_object_put(&vmo->base);
+	return status;
+}
+
+zx_status_t zx_sys_vmo_get_size(struct zx_process *proc, void *argp)
+{
+	struct zx_vmo_size_args *args = argp;
+	struct zx_vmo *vmo;
+	zx_status_t status;
+	u64 size;
+
+	if (args->reserved)
+		return ZX_ERR_INVALID_ARGS;
+	status = zx_vmo_get(proc, args->handle, 0, &vmo, NULL);
+	if (status != ZX_OK)
+		return status;
+	mutex_lock(&vmo->owner->lock);
+	size = vmo->size;
+	mutex_unlock(&vmo->owner->lock);
+	if (put_user(size, (u64 __user *)zx_uptr(args->size)))
+		status = ZX_ERR_INVALID_ARGS;
+	zx_object_put(&vmo->base);
+	return status;
+}
+
+/* Zeros [from, to) of the owner's page @idx if it is committed. */
+static zx_status_t zx_vmo_zero_partial(struct zx_vmo *own, pgoff_t idx,
+				       size_t from, size_t to)
+{
+	struct page *page;
+
+	lockdep_assert_held(&own->lock);
+	if (!xa_load(&own->pages, idx))
+		return ZX_OK;
+	page = zx_vmo_writable_page(own, idx);
+	if (!page)
+		return ZX_ERR_NO_MEMORY;
+	memzero_page(page, from, to - from);
+	return ZX_OK;
+}
+
+zx_status_t zx_sys_vmo_set_size(struct zx_process *proc, void *argp)
+{
+	struct zx_vmo_size_args *args = argp;
+	struct zx_vmo *vmo;
+	zx_status_t status;
+	u64 size;
+
+	if (args->reserved)
+		return ZX_ERR_INVALID_ARGS;
+	status = zx_vmo_get(proc, args->handle,
+			    ZX_RIGHT_WRITE | ZX_RIGHT_RESIZE, &vmo, NULL);
+	if (status != ZX_OK)
+		return status;
+	/* Only page owners can be resizable: slices never are. */
+	if (!(vmo->flags & ZX_VMO_F_RESIZABLE)) {
+		status = ZX_ERR_UNAVAILABLE;
+		goto out;
+	}
+	status = zx_vmo_round_size(args->size, &size);
+	if (status != ZX_OK)
+		goto out;
+	mutex_lock(&vmo->lock);
+	/* Bytes past the new size up to the page boundary become zero. */
+	if (size != args->size)
+		status = zx_vmo_zero_partial(vmo, args->size >> PAGE_SHIFT,
+					     offset_in_page(args->size),
+					     PAGE_SIZE);
+	if (status == ZX_OK) {
+		if (size < vmo->size)
+			zx_vmo_drop_pages(vmo, size >> PAGE_SHIFT, ULONG_MAX);
+		vmo->size = size;
+		vmo->content_size = args->size;
+	}
+	mutex_unlock(&vmo->lock);
+out:
+	zx_object_put(&vmo->base);
+	return status;
+}
+
+/*
+ * Commits zero pages where none are committed in the pages covering
+ * [offset, offset + len).  A snapshot child's shared pages already count.
+ */
+static zx_status_t zx_vmo_commit(struct zx_vmo *vmo, u64 offset, u64 len)
+{
+	struct zx_vmo *own = vmo->owner;
+	zx_status_t status = ZX_OK;
+	u64 first, end, pos;
+
+	first = round_down(offset, PAGE_SIZE);
+	end = round_up(offset + len, PAGE_SIZE);
+	for (pos = first; status == ZX_OK && pos < end; pos += PAGE_SIZE) {
+		pgoff_t idx = (vmo->owner_offset + pos) >> PAGE_SHIFT;
+		struct page *page;
+
+		if (fatal_signal_pending(current))
+			return ZX_ERR_INTERNAL_INTR_RETRY;
+		mutex_lock(&own->lock);
+		if (!zx_vmo_in_range(vmo, pos, PAGE_SIZE)) {
+			status = ZX_ERR_OUT_OF_RANGE;
+		} else if (!xa_load(&own->pages, idx)) {
+			page = zx_vmo_writable_page(own, idx);
+			if (!page)
+				status = ZX_ERR_NO_MEMORY;
+		}
+		mutex_unlock(&own->lock);
+		cond_resched();
+	}
+	return status;
+}
+
+/* Zeros [offset, offset + len): whole pages are dropped, missing = zero. */
+static zx_status_t zx_vmo_zero(struct zx_vmo *vmo, u64 offset, u64 len)
+{
+	struct zx_vmo *own = vmo->owner;
+	zx_status_t status = ZX_OK;
+	u64 end = offset + len;
+
+	while (status == ZX_OK && offset < end) {
+		u64 pos = vmo->owner_offset + offset;
+		size_t in = offset_in_page(pos);
+		size_t n = min_t(u64, end - offset, PAGE_SIZE - in);
+
+		if (fatal_signal_pending(current))
+			return ZX_ERR_INTERNAL_INTR_RETRY;
+		mutex_lock(&own->lock);
+		if (!zx_vmo_in_range(vmo, offset, n))
+			status = ZX_ERR_OUT_OF_RANGE;
+		else if (n == PAGE_SIZE)
+			zx_vmo_drop_page(own, pos >> PAGE_SHIFT);
+		else
+			status = zx_vmo_zero_partial(own, pos >> PAGE_SHIFT,
+						     in, in + n);
+		mutex_unlock(&own->lock);
+		offset += n;
+		cond_resched();
+	}
+	return status;
+}
+
+/*
+ * DECOMMIT is offered, as on Zircon, only on VMOs that are neither snapshot
+ * children nor parents of one, and on slices of such VMOs.
+ */
+static bool zx_vmo_can_decommit(struct zx_vmo *vmo)
+{
+	struct zx_vmo *own = vmo->owner;
+	unsigned long flags;
+	bool ok;
+
+	if ((vmo->flags | own->flags) & ZX_VMO_F_COW)
+		return false;
+	spin_lock_irqsave(&zx_vmo_family_lock, flags);
+	ok = !vmo->num_cow_children && !own->num_cow_children;
+	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
+	return ok;
+}
+
+static zx_status_t zx_vmo_decommit(struct zx_vmo *vmo, u64 offset, u64 len)
+{
+	struct zx_vmo *own = vmo->owner;
+	zx_status_t status = ZX_OK;
+
+	if (!PAGE_ALIGNED(offset) || !PAGE_ALIGNED(len))
+		return ZX_ERR_INVALID_ARGS;
+	if (!zx_vmo_can_decommit(vmo))
+		return ZX_ERR_NOT_SUPPORTED;
+	mutex_lock(&own->lock);
+	if (!zx_vmo_in_range(vmo, offset, len))
+		status = ZX_ERR_OUT_OF_RANGE;
+	else if (len)
+		zx_vmo_drop_pages(own, (vmo->owner_offset + offset) >>
+				  PAGE_SHIFT, (vmo->owner_offset + offset +
+					       len - 1) >> PAGE_SHIFT);
+	mutex_unlock(&own->lock);
+	return status;
+}
+
+/* Range check for operations that only look at the range. */
+static zx_status_t zx_vmo_check_range(struct zx_vmo *vmo, u64 offset, u64 len)
+{
+	zx_status_t status = ZX_OK;
+
+	mutex_lock(&vmo->owner->lock);
+	if (!zx_vmo_in_range(vmo, offset, len))
+		status = ZX_ERR_OUT_OF_RANGE;
+	mutex_unlock(&vmo->owner->lock);
+	return status;
+}
+
+/* The right @op needs, or 0 if @op is unknown. */
+static zx_rights_t zx_vmo_op_rights(u32 op)
+{
+	switch (op) {
+	case ZX_VMO_OP_COMMIT:
+	case ZX_VMO_OP_DECOMMIT:
+	case ZX_VMO_OP_ZERO:
+	case ZX_VMO_OP_CACHE_INVALIDATE:
+		return ZX_RIGHT_WRITE;
+	case ZX_VMO_OP_CACHE_SYNC:
+	case ZX_VMO_OP_CACHE_CLEAN:
+	case ZX_VMO_OP_CACHE_CLEAN_INVALIDATE:
+		return ZX_RIGHT_READ;
+	case ZX_VMO_OP_LOCK:
+	case ZX_VMO_OP_TRY_LOCK:
+	case ZX_VMO_OP_UNLOCK:
+	case ZX_VMO_OP_DONT_NEED:
+	case ZX_VMO_OP_ALWAYS_NEED:
+		return ZX_RIGHT_READ | ZX_RIGHT_WRITE;	/* either one */
+	default:
+		return 0;
+	}
+}
+
+zx_status_t zx_sys_vmo_op_range(struct zx_process *proc, void *argp)
+{
+	struct zx_vmo_op_range_args *args = argp;
+	zx_rights_t need = zx_vmo_op_rights(args->op), have;
+	struct zx_vmo *vmo;
+	zx_status_t status;
+
+	status = zx_vmo_get(proc, args->handle, 0, &vmo, &have);
+	if (status != ZX_OK)
+		return status;
+	if (!need) {
+		status = ZX_ERR_INVALID_ARGS;
+		goto out;
+	}
+	/* A single right, or for the lock ops and hints either of two. */
+	if (!(have & need)) {
+		status = ZX_ERR_ACCESS_DENIED;
+		goto out;
+	}
+	switch (args->op) {
+	case ZX_VMO_OP_COMMIT:
+		status = zx_vmo_check_range(vmo, args->offset, args->size);
+		if (status == ZX_OK)
+			status = zx_vmo_commit(vmo, args->offset, args->size);
+		break;
+	case ZX_VMO_OP_DECOMMIT:
+		status = zx_vmo_decommit(vmo, args->offset, args->size);
+		break;
+	case ZX_VMO_OP_ZERO:
+		status = zx_vmo_check_range(vmo, args->offset, args->size);
+		if (status == ZX_OK)
+			status = zx_vmo_zero(vmo, args->offset, args->size);
+		break;
+	case ZX_VMO_OP_CACHE_INVALIDATE:
+		/* Zircon offers it only with debugging syscalls enabled. */
+		status = ZX_ERR_NOT_SUPPORTED;
+		break;
+	case ZX_VMO_OP_CACHE_SYNC:
+	case ZX_VMO_OP_CACHE_CLEAN:
+	case ZX_VMO_OP_CACHE_CLEAN_INVALIDATE:
+		/*
+		 * VMO pages are normal cached memory that user space reaches
+		 * only through this module's copies, which go through the
+		 * kernel's coherent mapping: nothing to write back or sync.
+		 * Mapping VMOs (issue 5) must revisit this for user mappings.
+		 */
+		if (!args->size)
+			status = ZX_ERR_INVALID_ARGS;
+		else
+			status = zx_vmo_check_range(vmo, args->offset,
+						    args->size);
+		break;
+	case ZX_VMO_OP_LOCK:
+	case ZX_VMO_OP_TRY_LOCK:
+	case ZX_VMO_OP_UNLOCK:
+		/* Only discardable VMOs lock, and there are none. */
+		status = ZX_ERR_NOT_SUPPORTED;
+		break;
+	case ZX_VMO_OP_DONT_NEED:
+	case ZX_VMO_OP_ALWAYS_NEED:
+		/* Hints for pager-backed VMOs; the range is still checked. */
+		if (args->size > U64_MAX - PAGE_SIZE)
+			status = ZX_ERR_OUT_OF_RANGE;
+		else
+			status = zx_vmo_check_range(vmo,
+				round_down(args->offset, PAGE_SIZE),
+				round_up(args->offset % PAGE_SIZE + args->size,
+					 PAGE_SIZE));
+		break;
+	}
+out:
+	zx_object_put(&vmo->base);
+	return status;
+}
+
+/*
+ * Fills snapshot @child from [offset, offset + child->size) of @parent:
+ * every committed page there becomes shared.  Parts past the parent's end
+ * stay empty (zeros).
+ */
+static zx_status_t zx_vmo_share_pages(struct zx_vmo *parent,
+				      struct zx_vmo *child, u64 offset)
+{
+	struct zx_vmo *own = parent->owner;
+	zx_status_t status = ZX_OK;
+	unsigned long idx, first, last;
+	struct page *page;
+	u64 end;
+
+	mutex_lock(&own->lock);
+	if (own->cache_policy != ZX_CACHE_POLICY_CACHED) {
+		status = ZX_ERR_BAD_STATE;
+		goto out;
+	}
+	if (offset >= parent->size || !child->size)
+		goto out;
+	end = min(parent->size, offset + child->size);
+	first = (parent->owner_offset + offset) >> PAGE_SHIFT;
+	last = ((parent->owner_offset + end) >> PAGE_SHIFT) - 1;
+	xa_for_each_range(&own->pages, idx, page, first, last) {
+		int err;
+
+		if (fatal_signal_pending(current)) {
+			status = ZX_ERR_INTERNAL_INTR_RETRY;
+			break;
+		}
+		err = xa_err(xa_store(&child->pages, idx - first, page,
+				      GFP_KERNEL_ACCOUNT));
+		if (err) {
+			status = ZX_ERR_NO_MEMORY;
+			break;
+		}
+		get_page(page);
+		child->committed++;
+		xa_set_mark(&child->pages, idx - first, ZX_VMO_SHARED);
+		xa_set_mark(&own->pages, idx, ZX_VMO_SHARED);
+		cond_resched();
+	}
+out:
+	mutex_unlock(&own->lock);
+	return status;
+}
+
+/*
+ * Rights of a new child's handle, from its parent handle's @rights, with
+ * only the changes Zircon documents (a RESIZE right kept on a fixed-size
+ * child just makes set_size say UNAVAILABLE).
+ */
+static zx_rights_t zx_vmo_child_rights(zx_rights_t rights, u32 options)
+{
+	if (options & ZX_VMO_CHILD_RESIZABLE)
+		rights |= ZX_RIGHT_RESIZE;
+	if (!(options & ZX_VMO_CHILD_SLICE) &&
+	    !(options & ZX_VMO_CHILD_NO_WRITE)) {
+		rights |= ZX_RIGHT_WRITE;
+		rights &= ~ZX_RIGHT_EXECUTE;
+	}
+	if (options & ZX_VMO_CHILD_NO_WRITE)
+		rights &= ~ZX_RIGHT_WRITE;
+	return rights;
+}
+
+/* Validates @options; on success *@flags are the child's ZX_VMO_F_*. */
+static zx_status_t zx_vmo_child_flags(u32 options, u32 *flags)
+{
+	const u32 kinds = ZX_VMO_CHILD_SNAPSHOT |
+			  ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE |
+			  ZX_VMO_CHILD_SLICE | ZX_VMO_CHILD_REFERENCE;
+	u32 kind = options & kinds;
+
+	if (options & ~(kinds | ZX_VMO_CHILD_RESIZABLE |
+			ZX_VMO_CHILD_NO_WRITE))
+		return ZX_ERR_INVALID_ARGS;
+	if (hweight32(kind) != 1)
+		return ZX_ERR_INVALID_ARGS;
+	if ((options & ZX_VMO_CHILD_NO_WRITE) &&
+	    (options & ZX_VMO_CHILD_RESIZABLE))
+		return ZX_ERR_INVALID_ARGS;
+	if (kind == ZX_VMO_CHILD_SLICE && (options & ZX_VMO_CHILD_RESIZABLE))
+		return ZX_ERR_INVALID_ARGS;
+	if (kind == ZX_VMO_CHILD_REFERENCE)
+		return ZX_ERR_NOT_SUPPORTED;
+	*flags = 0;
+	if (options & ZX_VMO_CHILD_RESIZABLE)
+		*flags |= ZX_VMO_F_RESIZABLE;
+	if (kind == ZX_VMO_CHILD_SLICE)
+		*flags |= ZX_VMO_F_SLICE;
+	else
+		*flags |= ZX_VMO_F_COW;
+	/* AT_LEAST_ON_WRITE may be a full snapshot, and is one here. */
+	if (kind == ZX_VMO_CHILD_SNAPSHOT &&
+	    (options & ZX_VMO_CHILD_NO_WRITE))
+		*flags |= ZX_VMO_F_IMMUTABLE;
+	return ZX_OK;
+}
+
+zx_status_t zx_sys_vmo_create_child(struct zx_process *proc, void *argp)
+{
+	struct zx_vmo_create_child_args *args = argp;
+	struct zx_vmo *parent, *child;
+	zx_rights_t rights;
+	unsigned long flags;
+	zx_status_t status;
+	struct zx_handle *h;
+	u64 size, end;
+	u32 cflags;
+
+	status = zx_vmo_get(proc, args->handle,
+			    ZX_RIGHT_DUPLICATE | ZX_RIGHT_READ, &parent,
+			    &rights);
+	if (status != ZX_OK)
+		return status;
+	status = zx_vmo_child_flags(args->options, &cflags);
+	if (status != ZX_OK)
+		goto out;
+	if (!PAGE_ALIGNED(args->offset)) {
+		status = ZX_ERR_INVALID_ARGS;
+		goto out;
+	}
+	if (check_add_overflow(args->offset, args->size, &end)) {
+		status = ZX_ERR_OUT_OF_RANGE;
+		goto out;
+	}
+	status = zx_vmo_round_size(args->size, &size);
+	if (status != ZX_OK)
+		goto out;
+	if (cflags & ZX_VMO_F_SLICE) {
+		if (parent->flags & ZX_VMO_F_RESIZABLE) {
+			status = ZX_ERR_NOT_SUPPORTED;
+			goto out;
+		}
+		/* A slice lies wholly inside its parent (fixed in size). */
+		if (args->offset > parent->size ||
+		    size > parent->size - args->offset) {
+			status = ZX_ERR_INVALID_ARGS;
+			goto out;
+		}
+	}
+
+	child = zx_vmo_alloc(size, args->size, cflags);
+	if (!child) {
+		status = ZX_ERR_NO_MEMORY;
+		goto out;
+	}
+	child->parent_koid = parent->base.koid;
+	if (cflags & ZX_VMO_F_SLICE) {
+		child->owner = parent->owner;
+		child->owner_offset = parent->owner_offset + args->offset;
+		zx_object_get(&child->owner->base);
+	} else {
+		status = zx_vmo_share_pages(parent, child, args->offset);
+		if (status != ZX_OK) {
+			zx_object_put(&child->base);
+			goto out;
+		}
+	}
+
+	spin_lock_irqsave(&zx_vmo_family_lock, flags);
+	child->parent = parent;
+	list_add_tail(&child->sibling, &parent->children);
+	if (cflags & ZX_VMO_F_COW)
+		parent->num_cow_children++;
+	if (parent->num_children++ == 0)
+		zx_object_update_signals(&parent->base, ZX_VMO_ZERO_CHILDREN,
+					 0);
+	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
+
+	h = zx_handle_create(&child->base,
+			     zx_vmo_child_rights(rights, args->options));
+	zx_object_put(&child->base);
+	if (!h) {
+		status = ZX_ERR_NO_MEMORY;
+		goto out;
+	}
+	status = zx_handle_install_user(proc, h, args->out);
+out:
+	zx_object_put(&parent->base);
+	return status;
+}
+
+/*
+ * @vmex must name a ZX_RSRC_KIND_SYSTEM resource with base
+ * ZX_RSRC_SYSTEM_VMEX_BASE; there are no resources here, so the only vmex
+ * accepted is ZX_HANDLE_INVALID, which Zircon's documentation allows (for
+ * now) in place of one.  @handle is consumed whatever the outcome.
+ */
+zx_status_t zx_sys_vmo_replace_as_executable(struct zx_process *proc,
+					     void *argp)
+{
+	struct zx_vmo_replace_as_executable_args *args = argp;
+	struct zx_handle *old, *new;
+	zx_status_t status;
+
+	status = zx_handle_remove(proc, args->handle, &old);
+	if (status != ZX_OK)
+		return status;
+	if (args->vmex != ZX_HANDLE_INVALID ||
+	    old->obj->type->obj_type != ZX_OBJ_TYPE_VMO) {
+		status = ZX_ERR_BAD_HANDLE;
+		goto out;
+	}
+	new = zx_handle_create(old->obj, old->rights | ZX_RIGHT_EXECUTE);
+	if (!new) {
+		status = ZX_ERR_NO_MEMORY;
+		goto out;
+	}
+	status = zx_handle_install_user(proc, new, args->out);
+out:
+	zx_handle_destroy(old);
+	return status;
+}
+
+zx_status_t zx_sys_vmo_set_cache_policy(struct zx_process *proc, void *argp)
+{
+	struct zx_vmo_set_cache_policy_args *args = argp;
+	unsigned long flags;
+	struct zx_vmo *vmo;
+	zx_status_t status;
+	bool related;
+
+	status = zx_vmo_get(proc, args->handle, ZX_RIGHT_MAP, &vmo, NULL);
+	if (status != ZX_OK)
+		return status;
+	if (args->cache_policy & ~ZX_CACHE_POLICY_MASK) {
+		status = ZX_ERR_INVALID_ARGS;
+		goto out;
+	}
+	spin_lock_irqsave(&zx_vmo_family_lock, flags);
+	related = vmo->num_children || vmo->parent_koid;
+	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
+	if (related) {
+		status = ZX_ERR_BAD_STATE;
+		goto out;
+	}
+	/*
+	 * Committed pages may only move away from CACHED: nothing has been
+	 * mapped, so the kernel's copies left no dirty user cache lines.
+	 */
+	mutex_lock(&vmo->lock);
+	if (vmo->committed && vmo->cache_policy != ZX_CACHE_POLICY_CACHED)
+		status = ZX_ERR_BAD_STATE;
+	else
+		vmo->cache_policy = args->cache_policy;
+	mutex_unlock(&vmo->lock);
+out:
+	zx_object_put(&vmo->base);
+	return status;
+}
