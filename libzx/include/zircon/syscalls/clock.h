@@ -20,8 +20,11 @@
 #define ZX_CLOCK_OPT_MONOTONIC ((uint64_t)1u << 0)
 #define ZX_CLOCK_OPT_CONTINUOUS ((uint64_t)1u << 1)
 #define ZX_CLOCK_OPT_AUTO_START ((uint64_t)1u << 2)
-#define ZX_CLOCK_OPTS_ALL \
-  (ZX_CLOCK_OPT_MONOTONIC | ZX_CLOCK_OPT_CONTINUOUS | ZX_CLOCK_OPT_AUTO_START)
+#define ZX_CLOCK_OPT_BOOT ((uint64_t)1u << 3)     /* reference is boot time */
+#define ZX_CLOCK_OPT_MAPPABLE ((uint64_t)1u << 4) /* for zx_vmar_map_clock */
+#define ZX_CLOCK_OPTS_ALL                                                      \
+  (ZX_CLOCK_OPT_MONOTONIC | ZX_CLOCK_OPT_CONTINUOUS | ZX_CLOCK_OPT_AUTO_START | \
+   ZX_CLOCK_OPT_BOOT | ZX_CLOCK_OPT_MAPPABLE)
 
 /* zx_clock_update() options (v1 set). */
 #define ZX_CLOCK_UPDATE_OPTION_VALUE_VALID ((uint64_t)1u << 0)
