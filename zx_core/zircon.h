@@ -134,6 +134,7 @@ void __zx_object_update_signals(struct zx_object *obj, zx_signals_t clear,
 				zx_signals_t set);
 void zx_object_update_signals(struct zx_object *obj, zx_signals_t clear,
 			      zx_signals_t set);
+void __zx_object_strobe_signals(struct zx_object *obj, zx_signals_t strobe);
 zx_signals_t zx_object_signals(struct zx_object *obj);
 void zx_object_add_observer(struct zx_object *obj, struct zx_observer *ob);
 zx_signals_t zx_object_remove_observer(struct zx_object *obj,
