@@ -191,6 +191,24 @@ struct zx_socket_disposition_args {
 	__u32 reserved;
 };
 
+struct zx_timer_create_args {
+	__u32 options;			/* ZX_TIMER_SLACK_* */
+	__u32 clock_id;			/* ZX_CLOCK_MONOTONIC or ZX_CLOCK_BOOT */
+	__u64 out;			/* zx_handle_t * */
+};
+
+struct zx_timer_set_args {
+	__u32 handle;
+	__u32 reserved;
+	__s64 deadline;
+	__s64 slack;
+};
+
+struct zx_timer_cancel_args {
+	__u32 handle;
+	__u32 reserved;
+};
+
 /*
  * Facts that Zircon's vDSO hands out as constants: read once by libzx.
  * features[] is indexed by ZX_FEATURE_KIND_*; a kind is valid when its bit is
@@ -280,5 +298,9 @@ struct zx_handle_from_fd_args {
 #define ZX_IOC_SOCKET_WRITE		ZX_IOC(0x59, struct zx_socket_rw_args)
 #define ZX_IOC_SOCKET_READ		ZX_IOC(0x5a, struct zx_socket_rw_args)
 #define ZX_IOC_SOCKET_SET_DISPOSITION	ZX_IOC(0x5b, struct zx_socket_disposition_args)
+
+#define ZX_IOC_TIMER_CREATE		ZX_IOC(0x68, struct zx_timer_create_args)
+#define ZX_IOC_TIMER_SET		ZX_IOC(0x69, struct zx_timer_set_args)
+#define ZX_IOC_TIMER_CANCEL		ZX_IOC(0x6a, struct zx_timer_cancel_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

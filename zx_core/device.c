@@ -47,6 +47,9 @@ union zx_ioctl_buffer {
 	struct zx_fifo_rw_args fifo_rw;
 	struct zx_socket_rw_args socket_rw;
 	struct zx_socket_disposition_args socket_disposition;
+	struct zx_timer_create_args timer_create;
+	struct zx_timer_set_args timer_set;
+	struct zx_timer_cancel_args timer_cancel;
 };
 
 #define ZX_OP(_cmd, _fn, _struct, _last)				\
@@ -126,6 +129,12 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_socket_rw_args, actual),
 	ZX_OP(ZX_IOC_SOCKET_SET_DISPOSITION, zx_sys_socket_set_disposition,
 	      struct zx_socket_disposition_args, disposition_peer),
+	ZX_OP(ZX_IOC_TIMER_CREATE, zx_sys_timer_create,
+	      struct zx_timer_create_args, out),
+	ZX_OP(ZX_IOC_TIMER_SET, zx_sys_timer_set,
+	      struct zx_timer_set_args, slack),
+	ZX_OP(ZX_IOC_TIMER_CANCEL, zx_sys_timer_cancel,
+	      struct zx_timer_cancel_args, reserved),
 };
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)

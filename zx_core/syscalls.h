@@ -42,5 +42,8 @@ ZX_SYSCALL(socket_create);
 ZX_SYSCALL(socket_write);
 ZX_SYSCALL(socket_read);
 ZX_SYSCALL(socket_set_disposition);
+ZX_SYSCALL(timer_create);
+ZX_SYSCALL(timer_set);
+ZX_SYSCALL(timer_cancel);
 
 #endif /* ZX_CORE_SYSCALLS_H */
