@@ -45,5 +45,9 @@ ZX_SYSCALL(socket_set_disposition);
 ZX_SYSCALL(timer_create);
 ZX_SYSCALL(timer_set);
 ZX_SYSCALL(timer_cancel);
+ZX_SYSCALL(clock_create);
+ZX_SYSCALL(clock_read);
+ZX_SYSCALL(clock_get_details);
+ZX_SYSCALL(clock_update);
 
 #endif /* ZX_CORE_SYSCALLS_H */
