@@ -60,8 +60,8 @@ TEST(timer_create_takes_every_slack_policy_on_both_clocks)
 	struct zxt_live base = zxt_settle(_metadata);
 	size_t i, j;
 
-	for (i = 0; i < 3; i++) {
-		for (j = 0; j < 2; j++) {
+	for (i = 0; i < ARRAY_SIZE(slack_policies); i++) {
+		for (j = 0; j < ARRAY_SIZE(clocks); j++) {
 			zx_handle_t h = zxt_timer(_metadata, slack_policies[i],
 						  clocks[j]);
 
@@ -190,11 +190,11 @@ TEST(timer_with_a_due_deadline_fires_at_once)
 				  zxt_now() };
 	size_t i, p;
 
-	for (p = 0; p < 3; p++) {
+	for (p = 0; p < ARRAY_SIZE(slack_policies); p++) {
 		zx_handle_t t = zxt_timer(_metadata, slack_policies[p],
 					  ZX_CLOCK_MONOTONIC);
 
-		for (i = 0; i < sizeof(due) / sizeof(due[0]); i++) {
+		for (i = 0; i < ARRAY_SIZE(due); i++) {
 			ASSERT_ZX_OK(zx_timer_cancel(t));
 			ASSERT_ZX_OK(zx_timer_set(t, due[i], 0));
 			/* Asserted before zx_timer_set() returned. */
@@ -234,7 +234,7 @@ TEST(timer_slack_window_follows_the_policy)
 	zx_time_t far = zxt_now() + ZX_HOUR(1);
 	size_t p;
 
-	for (p = 0; p < 3; p++) {
+	for (p = 0; p < ARRAY_SIZE(slack_policies); p++) {
 		zx_handle_t t = zxt_timer(_metadata, slack_policies[p],
 					  ZX_CLOCK_MONOTONIC);
 		zx_signals_t want = slack_policies[p] == ZX_TIMER_SLACK_LATE ?
@@ -456,7 +456,7 @@ TEST(timer_lateness_per_slack_policy)
 	size_t p;
 	int i;
 
-	for (p = 0; p < 3; p++) {
+	for (p = 0; p < ARRAY_SIZE(slack_policies); p++) {
 		zx_handle_t t = zxt_timer(_metadata, slack_policies[p],
 					  ZX_CLOCK_MONOTONIC);
 		zx_time_t earliest_ok;
