@@ -64,9 +64,10 @@ TEST(timer_create_takes_every_slack_policy_on_both_clocks)
 		for (j = 0; j < ARRAY_SIZE(clocks); j++) {
 			zx_handle_t h = zxt_timer(_metadata, slack_policies[i],
 						  clocks[j]);
+			zx_info_timer_t info = zxt_timer_info(_metadata, h);
 
-			EXPECT_EQ(slack_policies[i],
-				  zxt_timer_info(_metadata, h).options);
+			EXPECT_EQ(slack_policies[i], info.options);
+			EXPECT_EQ(clocks[j], info.clock_id);
 			EXPECT_ZX_OK(zx_handle_close(h));
 		}
 	}
@@ -372,6 +373,7 @@ TEST(timer_info_reports_options_deadline_and_slack)
 
 	info = zxt_timer_info(_metadata, t);
 	EXPECT_EQ(ZX_TIMER_SLACK_EARLY, info.options);
+	EXPECT_EQ(ZX_CLOCK_MONOTONIC, info.clock_id);
 	EXPECT_EQ(0, info.deadline);
 	EXPECT_EQ(0, info.slack);
 
@@ -421,7 +423,9 @@ TEST(timer_on_the_boot_clock_fires_at_a_boot_time_deadline)
 	zx_handle_t t = zxt_timer(_metadata, 0, ZX_CLOCK_BOOT);
 	zx_time_t deadline = zxt_boot_now() + ZX_MSEC(15);
 
+	EXPECT_EQ(ZX_CLOCK_BOOT, zxt_timer_info(_metadata, t).clock_id);
 	ASSERT_ZX_OK(zx_timer_set(t, deadline, 0));
+	EXPECT_EQ(deadline, zxt_timer_info(_metadata, t).deadline);
 	ASSERT_ZX_OK(zx_object_wait_one(t, ZX_TIMER_SIGNALED,
 					zx_deadline_after(ZX_SEC(60)), NULL));
 	EXPECT_LE(deadline, zxt_boot_now());

@@ -30,7 +30,7 @@ struct zx_timer {
 	struct zx_object base;
 	struct hrtimer hrtimer;
 	u32 options;			/* ZX_TIMER_SLACK_* */
-	bool boot;			/* CLOCK_BOOTTIME, else CLOCK_MONOTONIC */
+	zx_clock_t clock_id;		/* ZX_CLOCK_MONOTONIC or ZX_CLOCK_BOOT */
 	/* Under base.lock: */
 	bool armed;			/* the hrtimer is meant to fire */
 	zx_time_t deadline;		/* as set; 0 when not armed */
@@ -44,7 +44,9 @@ static struct zx_timer *zx_timer(struct zx_object *obj)
 
 static zx_time_t zx_timer_now(const struct zx_timer *t)
 {
-	return t->boot ? ktime_get_boottime_ns() : ktime_get_ns();
+	if (t->clock_id == ZX_CLOCK_BOOT)
+		return ktime_get_boottime_ns();
+	return ktime_get_ns();
 }
 
 static s64 zx_sat_add(s64 a, s64 b)
@@ -116,7 +118,10 @@ static zx_status_t zx_timer_get_info(struct zx_object *obj,
 				     struct zx_info_request *req)
 {
 	struct zx_timer *t = zx_timer(obj);
-	zx_info_timer_t info = { .options = t->options };
+	zx_info_timer_t info = {
+		.options = t->options,
+		.clock_id = t->clock_id,
+	};
 	unsigned long flags;
 
 	if (req->topic != ZX_INFO_TIMER)
@@ -165,7 +170,7 @@ zx_status_t zx_sys_timer_create(struct zx_process *proc, void *argp)
 	hrtimer_init(&t->hrtimer, clockid, HRTIMER_MODE_ABS);
 	t->hrtimer.function = zx_timer_fire;
 	t->options = args->options;
-	t->boot = clockid == CLOCK_BOOTTIME;
+	t->clock_id = args->clock_id;
 	status = zx_create_handle_user(proc, &t->base, args->out);
 	zx_object_put(&t->base);
 	return status;

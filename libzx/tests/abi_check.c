@@ -686,6 +686,7 @@ OFF(zx_info_job_t, debugger_attached, 10);
 
 SIZE(zx_info_timer_t, 24);
 OFF(zx_info_timer_t, options, 0);
+OFF(zx_info_timer_t, clock_id, 4);
 OFF(zx_info_timer_t, deadline, 8);
 OFF(zx_info_timer_t, slack, 16);
 
@@ -925,6 +926,8 @@ OFF(zx_clock_details_v1_t, options, 0);
 OFF(zx_clock_details_v1_t, backstop_time, 8);
 OFF(zx_clock_details_v1_t, ticks_to_synthetic, 16);
 OFF(zx_clock_details_v1_t, mono_to_synthetic, 40);
+OFF(zx_clock_details_v1_t, reference_ticks_to_synthetic, 16);
+OFF(zx_clock_details_v1_t, reference_to_synthetic, 40);
 OFF(zx_clock_details_v1_t, error_bound, 64);
 OFF(zx_clock_details_v1_t, query_ticks, 72);
 OFF(zx_clock_details_v1_t, last_value_update_ticks, 80);
