@@ -186,6 +186,20 @@ TEST(clock_on_boot_time_follows_clock_boottime)
 	ASSERT_LIVE_EQ(base);
 }
 
+TEST(clock_get_boot_and_ticks_get_boot_read_clock_boottime)
+{
+	zx_time_t before = zxt_boot_now();
+	zx_time_t boot = zx_clock_get_boot();
+	zx_ticks_t ticks = zx_ticks_get_boot();
+	zx_time_t after = zxt_boot_now();
+
+	EXPECT_LE(before, boot);
+	EXPECT_LE(boot, ticks);
+	EXPECT_LE(ticks, after);
+	/* Boot time includes suspend, so it is never behind monotonic. */
+	EXPECT_LE(zx_clock_get_monotonic(), zx_clock_get_boot());
+}
+
 /* ---- read and get_details: handles, rights, arguments ------------------- */
 
 TEST(clock_read_and_get_details_check_handles_rights_and_pointers)
