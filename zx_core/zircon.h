@@ -19,6 +19,9 @@
  * allocation with GFP_KERNEL, or schedule(), except the handle table lock
  * around the xarray's own allocations, which drops it as needed; the
  * mutexes (socket io_lock, fifo read_lock) exist to be held across copies.
+ * Timer expiries (zx_port/timer.c) take an object lock in hardirq context,
+ * so nothing may wait for an hrtimer callback (hrtimer_cancel()) while
+ * holding any object lock.
  *
  * Lifetimes: a zx_object is refcounted (kref); each zx_handle owns one
  * reference, and the object's handle_count counts its handles, whether in a
