@@ -64,8 +64,7 @@ static s64 zx_sat_add(s64 a, s64 b)
 }
 
 /* The synthetic time at reference time @ref, saturated to 64 bits. */
-static zx_time_t zx_clock_apply(const zx_clock_transformation_t *x,
-				zx_time_t ref)
+zx_time_t zx_clock_apply(const zx_clock_transformation_t *x, zx_time_t ref)
 {
 	u64 mag, scaled;
 	bool neg;

@@ -244,6 +244,11 @@ void zx_job_exit(void);
 /* zx_vm/vmar.c */
 struct zx_object *zx_vmar_create_root(void);
 
+/* zx_core/clock.c */
+struct zx_clock_transformation;
+zx_time_t zx_clock_apply(const struct zx_clock_transformation *x,
+			 zx_time_t ref);
+
 /* zx_core/wait.c */
 zx_status_t zx_block_until(bool *done, zx_time_t deadline);
 
