@@ -442,6 +442,58 @@ TEST(clock_monotonic_never_goes_backwards)
 	ASSERT_LIVE_EQ(base);
 }
 
+struct rate_flipper {
+	zx_handle_t clock;
+	int stop;
+	int updates;
+	zx_status_t status;
+};
+
+static void *rate_flipper_main(void *arg)
+{
+	struct rate_flipper *f = arg;
+
+	while (!__atomic_load_n(&f->stop, __ATOMIC_ACQUIRE)) {
+		f->status = update_v2(f->clock, RATE, 0, 0,
+				      (f->updates & 1) ? -1000 : 1000, 0);
+		if (f->status != ZX_OK)
+			break;
+		f->updates++;
+	}
+	return NULL;
+}
+
+/* Readers racing a maintainer that keeps changing the rate. */
+TEST(clock_monotonic_holds_under_concurrent_updates)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct rate_flipper f = {
+		.clock = zxt_clock(_metadata, ZX_CLOCK_OPT_MONOTONIC |
+				   ZX_CLOCK_OPT_CONTINUOUS |
+				   ZX_CLOCK_OPT_AUTO_START, 0),
+	};
+	zx_time_t last = 0, v;
+	pthread_t thread;
+	int i;
+
+	zxt_thread_start(_metadata, &thread, rate_flipper_main, &f);
+	for (i = 0; i < 20000; i++) {
+		v = zxt_read(_metadata, f.clock);
+		if (v < last)
+			break;
+		last = v;
+	}
+	__atomic_store_n(&f.stop, 1, __ATOMIC_RELEASE);
+	zxt_thread_join(_metadata, thread);
+	EXPECT_EQ(20000, i) {
+		TH_LOG("read %lld after %lld", (long long)v, (long long)last);
+	}
+	EXPECT_ZX_OK(f.status);
+	TH_LOG("%d rate updates during 20000 reads", f.updates);
+	EXPECT_ZX_OK(zx_handle_close(f.clock));
+	ASSERT_LIVE_EQ(base);
+}
+
 TEST(clock_continuous_is_set_only_once)
 {
 	struct zxt_live base = zxt_settle(_metadata);
