@@ -70,5 +70,12 @@ ZX_SYSCALL(vmo_set_size);
 ZX_SYSCALL(vmo_op_range);
 ZX_SYSCALL(vmo_replace_as_executable);
 ZX_SYSCALL(vmo_set_cache_policy);
+ZX_SYSCALL(timer_create);
+ZX_SYSCALL(timer_set);
+ZX_SYSCALL(timer_cancel);
+ZX_SYSCALL(clock_create);
+ZX_SYSCALL(clock_read);
+ZX_SYSCALL(clock_get_details);
+ZX_SYSCALL(clock_update);
 
 #endif /* ZX_CORE_SYSCALLS_H */
