@@ -82,6 +82,14 @@ struct zx_object_wait_many_args {
 	__s64 deadline;
 };
 
+struct zx_object_wait_async_args {
+	__u32 handle;
+	__u32 port;
+	__u64 key;
+	__u32 signals;
+	__u32 options;			/* ZX_WAIT_ASYNC_* */
+};
+
 /* event_create and any other create call with one output */
 struct zx_create_args {
 	__u32 options;
@@ -191,6 +199,26 @@ struct zx_socket_disposition_args {
 	__u32 reserved;
 };
 
+/* port_create uses struct zx_create_args. */
+struct zx_port_queue_args {
+	__u32 handle;
+	__u32 reserved;
+	__u64 packet;			/* const zx_port_packet_t * */
+};
+
+struct zx_port_wait_args {
+	__u32 handle;
+	__u32 reserved;
+	__s64 deadline;
+	__u64 packet;			/* zx_port_packet_t * */
+};
+
+struct zx_port_cancel_args {
+	__u32 handle;
+	__u32 source;
+	__u64 key;
+};
+
 /*
  * Facts that Zircon's vDSO hands out as constants: read once by libzx.
  * features[] is indexed by ZX_FEATURE_KIND_*; a kind is valid when its bit is
@@ -235,6 +263,20 @@ struct zx_handle_from_fd_args {
 };
 
 /*
+ * handle_poll_fd (zxlinux extension): a descriptor that poll() and epoll
+ * report readable (EPOLLIN) while the handle's object has any of @signals
+ * asserted, or, for a port (@signals 0), while it holds packets.  The file
+ * references the object, not the handle.
+ */
+struct zx_handle_poll_fd_args {
+	__u32 handle;
+	__u32 signals;
+	__u32 flags;			/* ZXLINUX_FD_* */
+	__u32 reserved;
+	__u64 out_fd;			/* int * */
+};
+
+/*
  * Command numbers.  Gaps are left per family so related calls stay together
  * as the ABI grows; a number is never reused.
  */
@@ -246,6 +288,7 @@ struct zx_handle_from_fd_args {
 #define ZX_IOC_HANDLE_REPLACE		ZX_IOC(0x04, struct zx_handle_rights_args)
 #define ZX_IOC_HANDLE_TO_FD		ZX_IOC(0x08, struct zx_handle_to_fd_args)
 #define ZX_IOC_HANDLE_FROM_FD		ZX_IOC(0x09, struct zx_handle_from_fd_args)
+#define ZX_IOC_HANDLE_POLL_FD		ZX_IOC(0x0a, struct zx_handle_poll_fd_args)
 
 #define ZX_IOC_OBJECT_GET_INFO		ZX_IOC(0x10, struct zx_object_get_info_args)
 #define ZX_IOC_OBJECT_GET_PROPERTY	ZX_IOC(0x11, struct zx_object_property_args)
@@ -254,6 +297,7 @@ struct zx_handle_from_fd_args {
 #define ZX_IOC_OBJECT_SIGNAL_PEER	ZX_IOC(0x14, struct zx_object_signal_args)
 #define ZX_IOC_OBJECT_WAIT_ONE		ZX_IOC(0x15, struct zx_object_wait_one_args)
 #define ZX_IOC_OBJECT_WAIT_MANY		ZX_IOC(0x16, struct zx_object_wait_many_args)
+#define ZX_IOC_OBJECT_WAIT_ASYNC	ZX_IOC(0x17, struct zx_object_wait_async_args)
 
 #define ZX_IOC_EVENT_CREATE		ZX_IOC(0x20, struct zx_create_args)
 #define ZX_IOC_EVENTPAIR_CREATE		ZX_IOC(0x21, struct zx_create_pair_args)
@@ -280,5 +324,10 @@ struct zx_handle_from_fd_args {
 #define ZX_IOC_SOCKET_WRITE		ZX_IOC(0x59, struct zx_socket_rw_args)
 #define ZX_IOC_SOCKET_READ		ZX_IOC(0x5a, struct zx_socket_rw_args)
 #define ZX_IOC_SOCKET_SET_DISPOSITION	ZX_IOC(0x5b, struct zx_socket_disposition_args)
+
+#define ZX_IOC_PORT_CREATE		ZX_IOC(0x60, struct zx_create_args)
+#define ZX_IOC_PORT_QUEUE		ZX_IOC(0x61, struct zx_port_queue_args)
+#define ZX_IOC_PORT_WAIT		ZX_IOC(0x62, struct zx_port_wait_args)
+#define ZX_IOC_PORT_CANCEL		ZX_IOC(0x63, struct zx_port_cancel_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */
