@@ -717,6 +717,39 @@ TEST(closing_the_waited_handle_cancels_without_a_packet)
 	ASSERT_LIVE_EQ(base);
 }
 
+/* A handle that leaves the process takes no waits along. */
+TEST(transferring_the_waited_handle_cancels)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t port = pt_port(_metadata), ev = zxt_event(_metadata);
+	zx_handle_t dup = zxt_dup(_metadata, ev, ZX_RIGHT_SAME_RIGHTS);
+	zx_handle_t dup2 = zxt_dup(_metadata, ev, ZX_RIGHT_SAME_RIGHTS);
+	zx_handle_t back = ZX_HANDLE_INVALID, ch0, ch1;
+	uint32_t bytes, handles;
+	int fd = -1;
+
+	ASSERT_ZX_OK(zx_channel_create(0, &ch0, &ch1));
+	ASSERT_ZX_OK(zx_object_wait_async(dup, port, 1, ZX_USER_SIGNAL_0, 0));
+	ASSERT_ZX_OK(zx_object_wait_async(dup2, port, 2, ZX_USER_SIGNAL_0, 0));
+	ASSERT_ZX_OK(zx_object_wait_async(ev, port, 3, ZX_USER_SIGNAL_0, 0));
+	ASSERT_ZX_OK(zx_channel_write(ch0, 0, NULL, 0, &dup, 1));
+	ASSERT_ZX_OK(zxlinux_handle_to_fd(dup2, 0, &fd));
+	ASSERT_ZX_OK(zx_object_signal(ev, 0, ZX_USER_SIGNAL_0));
+	pt_take_signal(_metadata, port, 3, ZX_USER_SIGNAL_0);
+	pt_expect_empty(_metadata, port);
+	/* Back in a table, the handle still has no waits. */
+	ASSERT_ZX_OK(zx_channel_read(ch1, 0, NULL, &back, 0, 1, &bytes,
+				     &handles));
+	EXPECT_ZX(ZX_ERR_NOT_FOUND, zx_port_cancel(port, back, 1));
+	close(fd);
+	EXPECT_ZX_OK(zx_handle_close(back));
+	EXPECT_ZX_OK(zx_handle_close(ch0));
+	EXPECT_ZX_OK(zx_handle_close(ch1));
+	EXPECT_ZX_OK(zx_handle_close(ev));
+	EXPECT_ZX_OK(zx_handle_close(port));
+	ASSERT_LIVE_EQ(base);
+}
+
 TEST(closing_the_waited_handle_keeps_queued_packets)
 {
 	struct zxt_live base = zxt_settle(_metadata);

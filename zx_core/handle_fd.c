@@ -96,6 +96,8 @@ zx_status_t zx_sys_handle_to_fd(struct zx_process *proc, void *argp)
 	status = zx_handle_take_transferable(proc, args->handle, &h);
 	if (status != ZX_OK)
 		goto err_file;
+	/* Waits made through the handle end as it leaves the process. */
+	zx_object_cancel_handle(h->obj, h);
 	file->private_data = h;
 	if (put_user(fd, ufd)) {
 		status = ZX_ERR_INVALID_ARGS;
