@@ -19,8 +19,9 @@ extern "C" {
 // Moves |handle| (which needs ZX_RIGHT_TRANSFER) out of this process's
 // handle table into a new descriptor written to |out_fd|.  The handle is
 // consumed on success, and also if |out_fd| cannot be written
-// (ZX_ERR_INVALID_ARGS); on any other error it stays.  Closing every copy
-// of the descriptor without taking the handle closes the handle.
+// (ZX_ERR_INVALID_ARGS); on any other error it stays.  As when a handle is
+// written to a channel, waits made through it end.  Closing every copy of
+// the descriptor without taking the handle closes the handle.
 zx_status_t zxlinux_handle_to_fd(zx_handle_t handle, uint32_t flags, int* out_fd);
 
 // Takes the handle out of |fd| into this process's table.  Only one take
