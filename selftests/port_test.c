@@ -1042,6 +1042,113 @@ TEST(port_queue_and_wait_from_many_threads)
 	ASSERT_LIVE_EQ(base);
 }
 
+/*
+ * Ports closing while the objects they watch fire and close, from several
+ * threads at once: every outcome is allowed except a crash, a splat or a
+ * leak.
+ */
+#define PT_RACE_EVENTS		4
+#define PT_RACE_MS		1500
+
+struct pt_race {
+	zx_handle_t events[PT_RACE_EVENTS];
+	zx_time_t stop_at;
+	int rounds[3];
+};
+
+static zx_handle_t pt_race_event(struct pt_race *r, unsigned int i)
+{
+	return __atomic_load_n(&r->events[i % PT_RACE_EVENTS],
+			       __ATOMIC_RELAXED);
+}
+
+static bool pt_race_going(struct pt_race *r)
+{
+	return zxt_now() < r->stop_at;
+}
+
+/* Makes ports, arms waits, reads a little, closes with waits pending. */
+static void *pt_race_ports(void *arg)
+{
+	struct pt_race *r = arg;
+	zx_port_packet_t p;
+	zx_handle_t port;
+	unsigned int i;
+
+	while (pt_race_going(r)) {
+		if (zx_port_create(0, &port) != ZX_OK)
+			break;
+		for (i = 0; i < 3 * PT_RACE_EVENTS; i++)
+			zx_object_wait_async(pt_race_event(r, i), port, i,
+					     ZX_USER_SIGNAL_0,
+					     i & ZX_WAIT_ASYNC_EDGE);
+		zx_port_wait(port, 0, &p);
+		zx_port_cancel(port, pt_race_event(r, 1), 1);
+		zx_handle_close(port);
+		__atomic_fetch_add(&r->rounds[0], 1, __ATOMIC_RELAXED);
+	}
+	return NULL;
+}
+
+/* Toggles the events' signals. */
+static void *pt_race_signals(void *arg)
+{
+	struct pt_race *r = arg;
+	unsigned int i = 0;
+
+	while (pt_race_going(r)) {
+		zx_object_signal(pt_race_event(r, i), 0, ZX_USER_SIGNAL_0);
+		zx_object_signal(pt_race_event(r, i + 1), ZX_USER_SIGNAL_0, 0);
+		i++;
+		r->rounds[1]++;
+	}
+	return NULL;
+}
+
+/* Replaces the events, closing the old ones under the other threads. */
+static void *pt_race_objects(void *arg)
+{
+	struct pt_race *r = arg;
+	zx_handle_t ev, old;
+	unsigned int i = 0;
+
+	while (pt_race_going(r)) {
+		if (zx_event_create(0, &ev) != ZX_OK)
+			break;
+		old = __atomic_exchange_n(&r->events[i++ % PT_RACE_EVENTS], ev,
+					  __ATOMIC_RELAXED);
+		zx_handle_close(old);
+		r->rounds[2]++;
+	}
+	return NULL;
+}
+
+TEST(port_close_races_with_signals_and_object_close)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	void *(*fns[])(void *) = {
+		pt_race_ports, pt_race_ports, pt_race_signals, pt_race_objects,
+	};
+	pthread_t t[ARRAY_SIZE(fns)];
+	struct pt_race r;
+	unsigned int i;
+
+	memset(&r, 0, sizeof(r));
+	for (i = 0; i < PT_RACE_EVENTS; i++)
+		r.events[i] = zxt_event(_metadata);
+	r.stop_at = zxt_now() + ZX_MSEC(PT_RACE_MS);
+	for (i = 0; i < ARRAY_SIZE(fns); i++)
+		zxt_thread_start(_metadata, &t[i], fns[i], &r);
+	for (i = 0; i < ARRAY_SIZE(fns); i++)
+		zxt_thread_join(_metadata, t[i]);
+	TH_LOG("rounds: ports %d, signals %d, objects %d", r.rounds[0],
+	       r.rounds[1], r.rounds[2]);
+	EXPECT_LT(0, r.rounds[0]);
+	for (i = 0; i < PT_RACE_EVENTS; i++)
+		EXPECT_ZX_OK(zx_handle_close(r.events[i]));
+	ASSERT_LIVE_EQ(base);
+}
+
 /* ---- Linux signals -------------------------------------------------------------- */
 
 static void pt_signaled_during_wait(struct __test_metadata *_metadata,

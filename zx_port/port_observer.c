@@ -15,10 +15,12 @@
  *            canceled or dropped;
  *   claimed  off port->waits by the port's teardown, which takes it off the
  *            object too and frees it.
- * A wait holds no reference: while it is on port->waits its object is alive
- * (the handle it was made through has not finished closing, since closing
- * cancels it under the object's lock), and while it is on the object's list
- * its port is alive (the port's teardown takes it off first).
+ * A wait holds no reference.  While it is on port->waits it is also on its
+ * object's list, or the object's lock is held by whoever is moving it: so
+ * the object is alive (the handle it was made through has not finished
+ * closing, since closing cancels it under the object's lock).  While it is
+ * on the object's list its port is alive (the port's teardown takes it off
+ * first).
  *
  * Closing the handle a wait was made through ends it with no packet;
  * packets already queued stay.  port_cancel also removes queued packets.
@@ -58,14 +60,24 @@ static void zx_port_wait_on_match(struct zx_observer *ob, zx_signals_t signals)
 
 	list_del_init(&ob->node);
 	spin_lock(port->base.lock);
-	/* Claimed, or the port is closing: its teardown frees the wait. */
-	if (!list_empty(&w->node) && !port->closed) {
+	/* A wait the port's teardown claimed is its to free. */
+	if (!list_empty(&w->node)) {
 		list_del_init(&w->node);
-		sig->observed = signals;
-		sig->count = 1;
-		if (w->options & ZX_WAIT_ASYNC_TIMESTAMP)
-			sig->timestamp = ktime_get();
-		__zx_port_queue(port, &w->pkt);
+		if (port->closed) {
+			/*
+			 * Off the object now, so the teardown could not
+			 * reach the object safely once its handle closed:
+			 * free the wait here.
+			 */
+			port->num_waits--;
+			kfree(w);
+		} else {
+			sig->observed = signals;
+			sig->count = 1;
+			if (w->options & ZX_WAIT_ASYNC_TIMESTAMP)
+				sig->timestamp = ktime_get();
+			__zx_port_queue(port, &w->pkt);
+		}
 	}
 	spin_unlock(port->base.lock);
 }
