@@ -9,6 +9,12 @@
  * a port will.  A packet's owner says, through dequeued(), what happens when
  * it leaves the queue.
  *
+ * A kernel producer (an interrupt bound to a port) embeds a struct
+ * zx_queued_packet, holds a reference on the port, and queues the packet
+ * with __zx_port_queue() under the port lock unless port->closed; ports
+ * made with ZX_PORT_BIND_TO_INTERRUPT have it in port->options.  Its
+ * dequeued() callback tells it the packet is free to queue again.
+ *
  * The port's own zx_object lock guards its queue and its list of armed
  * async waits.  It has a lockdep class of its own because it nests inside
  * the lock of whatever object an observer fires on (see zircon.h).
