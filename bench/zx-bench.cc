@@ -146,9 +146,13 @@ struct Side {
     }
     return ok;
   }
-  // Doubles n until a run takes a tenth of a round, then scales it up.
+  // Doubles n until a run takes a tenth of a round, then scales it up.  A
+  // first operation is run and discarded: a cold one (first use of a lock
+  // class, page faults, slab refills) would make n far too small.
   void Calibrate() {
     double t = 0;
+    if (!Round(1, &t))
+      return;
     for (n = 1; live; n *= 2) {
       if (!Round(n, &t))
         return;
