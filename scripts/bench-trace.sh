@@ -41,5 +41,5 @@ awk -v roots="^($roots)( |$)" '
     printf "%-40s %10s %12s %7s\n", "function", "calls/root", "us/root", "share"
     for (f in n)
       printf "%-40s %10.2f %12.3f %6.1f%%\n", f, n[f] / rootn, tot[f] / rootn, 100 * tot[f] / roott
-  }' $t/trace | sort -t'|' -k1,1 | awk 'NR <= 2 { print; next } { print | "sort -k3 -nr | head -n 45" }'
+  }' $t/trace | awk 'NR <= 2 { print; fflush(); next } { print | "sort -k3 -nr | head -n 45" }'
 exit $rc

@@ -84,6 +84,7 @@ fi
 
 mkdir -p "$out"
 sed -n '/^@@BENCH-CSV-BEGIN/,/^@@BENCH-CSV-END/p' "$log" | sed '1d;$d' >"$out/results.csv"
+# shellcheck source=/dev/null
 . "$vm/result.env"
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 {
