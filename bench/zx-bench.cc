@@ -1342,9 +1342,13 @@ int main(int argc, char** argv) {
          g_round_ns / 1e6, pin ? "; pinned to one CPU" : "");
   fflush(stdout);
   uint64_t t_start = NowNs();
+  // A filter naming a case exactly runs only that case, else every case
+  // whose name contains it.
+  bool exact = filter && std::any_of(cases.begin(), cases.end(),
+                                     [&](const Case& c) { return c.name == filter; });
   std::vector<Row> rows;
   for (const Case& c : cases) {
-    if (filter && c.name.find(filter) == std::string::npos)
+    if (filter && (exact ? c.name != filter : c.name.find(filter) == std::string::npos))
       continue;
     Row r{&c, {}, {}, 0};
     uint64_t t0 = NowNs();

@@ -9,8 +9,8 @@
 #   ratios.png   bar chart of Zircon/Linux time ratios (log scale)
 # Exit status: 0 all cases passed their checks and the VM run was clean,
 # 1 a check failed (or the VM saw a splat or leak), 2 could not run.
-# --trace CASE profiles instead: runs only the cases whose name contains
-# CASE, briefly, under ftrace's function_graph tracer rooted at the
+# --trace CASE profiles instead: runs only the case named CASE (or, if none
+# has that name, those whose name contains it), briefly, under ftrace's function_graph tracer rooted at the
 # functions given (default zx_ioctl), and prints where their time goes
 # (inclusive time per callee, per root call; tracing inflates it, compare
 # shares).  Needs a kernel with function_graph (the stock ones).
