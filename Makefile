@@ -4,6 +4,8 @@
 # make check      every test suite on every test kernel, in VMs
 # make run        boot a VM and run the demo (or PROGRAMS="...", FLAVOR=...)
 # make status     regenerate the syscall status table in README.md
+# make bench      boot a VM (FLAVOR=..., default stock-6.12), run zx-bench,
+#                 write bench/results/ (table, CSV, chart)
 #
 # module-build and selftests-build are what scripts/check.sh uses to build for
 # one kernel (KDIR, ARCH, LLVM) into one directory (BUILD).
@@ -46,9 +48,10 @@ SELFTEST_SRCS := $(wildcard selftests/*_test.c)
 SELFTEST_BINS := $(patsubst selftests/%.c,$(BUILD)/bin/%,$(SELFTEST_SRCS))
 PROGRAM_SRCS := $(wildcard samples/*.cc)
 PROGRAM_BINS := $(patsubst samples/%.cc,$(BUILD)/bin/%,$(PROGRAM_SRCS))
+BENCH_BINS := $(BUILD)/bin/zx-bench
 
 .PHONY: all module module-build libzx selftests selftests-build abi-check \
-	check run status clean
+	bench-build check run bench status clean
 
 all: module libzx selftests abi-check
 
@@ -105,6 +108,13 @@ $(BUILD)/bin/%: samples/%.cc $(BUILD)/libzx/libzx.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(CXXFLAGS_ZX) -static -pthread -o $@ $< $(BUILD)/libzx/libzx.a
 
+# The benchmark is built like the samples (static, libzx only).
+bench-build: $(BENCH_BINS)
+
+$(BUILD)/bin/zx-bench: bench/zx-bench.cc $(BUILD)/libzx/libzx.a
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS_ZX) -static -pthread -o $@ $< $(BUILD)/libzx/libzx.a
+
 $(BUILD)/bin/run-all: selftests/run-all
 	@mkdir -p $(dir $@)
 	cp $< $@
@@ -122,6 +132,10 @@ check:
 run:
 	scripts/vm/deps.sh
 	scripts/run.sh $(if $(FLAVOR),--flavor $(FLAVOR)) $(PROGRAMS)
+
+bench:
+	scripts/vm/deps.sh
+	scripts/bench.sh $(if $(FLAVOR),--flavor $(FLAVOR))
 
 status:
 	python3 scripts/syscalls.py readme README.md
