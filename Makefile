@@ -51,7 +51,7 @@ PROGRAM_BINS := $(patsubst samples/%.cc,$(BUILD)/bin/%,$(PROGRAM_SRCS))
 BENCH_BINS := $(BUILD)/bin/zx-bench
 
 .PHONY: all module module-build libzx selftests selftests-build abi-check \
-	bench-build check run bench status clean
+	bench-build check run bench status clean lint
 
 all: module libzx selftests abi-check
 
@@ -93,6 +93,25 @@ $(KSELFTEST_DIR)/kselftest_harness.h:
 	tar -xJf $(KSRC_TARBALL) -C $(KSELFTEST_DIR) --strip-components=4 --wildcards \
 		'*/tools/testing/selftests/kselftest_harness.h' '*/tools/testing/selftests/kselftest.h'
 
+# checkpatch, from the same source, for `make lint`.
+CHECKPATCH_DIR := $(ROOT)/build/checkpatch
+CHECKPATCH := $(CHECKPATCH_DIR)/checkpatch.pl
+KERNEL_C_SOURCES := $(sort $(wildcard zx_*/*.c zx_*/*.h uapi/*.h))
+
+$(CHECKPATCH):
+	@test -n "$(KSRC_TARBALL)" || { echo "need linux-source-*: run scripts/vm/deps.sh" >&2; exit 1; }
+	mkdir -p $(CHECKPATCH_DIR)
+	tar -xJf $(KSRC_TARBALL) -C $(CHECKPATCH_DIR) --strip-components=2 --wildcards \
+		'*/scripts/checkpatch.pl' '*/scripts/spelling.txt' '*/scripts/const_structs.checkpatch'
+
+# Kernel style: any checkpatch error or warning fails.
+lint: $(CHECKPATCH)
+	@fail=0; for f in $(KERNEL_C_SOURCES); do \
+		perl $(CHECKPATCH) --no-tree --quiet --file $$f || fail=1; \
+	done; \
+	if [ $$fail = 0 ]; then echo "lint: $(words $(KERNEL_C_SOURCES)) files checkpatch-clean"; fi; \
+	exit $$fail
+
 selftests: selftests-build
 
 selftests-build: $(SELFTEST_BINS) $(PROGRAM_BINS) $(BUILD)/bin/run-all
@@ -127,6 +146,7 @@ abi-check:
 check:
 	scripts/vm/deps.sh
 	python3 scripts/syscalls.py check README.md
+	$(MAKE) lint
 	scripts/check.sh
 
 run:
