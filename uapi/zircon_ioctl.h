@@ -388,6 +388,30 @@ struct zx_smc_call_args {
 	__u64 out;			/* zx_smc_result_t * */
 };
 
+struct zx_stream_create_args {
+	__u32 options;
+	__u32 vmo;
+	__u64 seek;
+	__u64 out;			/* zx_handle_t * */
+};
+
+/* stream_readv, _readv_at, _writev, _writev_at (offset 0 without _at) */
+struct zx_stream_rw_args {
+	__u32 handle;
+	__u32 options;
+	__u64 offset;
+	__u64 vectors;			/* zx_iovec_t *, 64-bit layout */
+	__u64 num_vectors;
+	__u64 actual;			/* size_t *, may be 0 */
+};
+
+struct zx_stream_seek_args {
+	__u32 handle;
+	__u32 whence;
+	__s64 offset;
+	__u64 out_seek;			/* zx_off_t *, may be 0 */
+};
+
 /*
  * Command numbers.  Gaps are left per family so related calls stay together
  * as the ABI grows; a number is never reused.
@@ -467,5 +491,12 @@ struct zx_smc_call_args {
 #define ZX_IOC_VMO_OP_RANGE		ZX_IOC(0x86, struct zx_vmo_op_range_args)
 #define ZX_IOC_VMO_REPLACE_AS_EXECUTABLE	ZX_IOC(0x87, struct zx_vmo_replace_as_executable_args)
 #define ZX_IOC_VMO_SET_CACHE_POLICY	ZX_IOC(0x88, struct zx_vmo_set_cache_policy_args)
+
+#define ZX_IOC_STREAM_CREATE		ZX_IOC(0xb0, struct zx_stream_create_args)
+#define ZX_IOC_STREAM_READV		ZX_IOC(0xb1, struct zx_stream_rw_args)
+#define ZX_IOC_STREAM_READV_AT		ZX_IOC(0xb2, struct zx_stream_rw_args)
+#define ZX_IOC_STREAM_WRITEV		ZX_IOC(0xb3, struct zx_stream_rw_args)
+#define ZX_IOC_STREAM_WRITEV_AT		ZX_IOC(0xb4, struct zx_stream_rw_args)
+#define ZX_IOC_STREAM_SEEK		ZX_IOC(0xb5, struct zx_stream_seek_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

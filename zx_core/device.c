@@ -68,6 +68,9 @@ union zx_ioctl_buffer {
 	struct zx_vmo_op_range_args vmo_op_range;
 	struct zx_vmo_replace_as_executable_args vmo_replace_as_executable;
 	struct zx_vmo_set_cache_policy_args vmo_set_cache_policy;
+	struct zx_stream_create_args stream_create;
+	struct zx_stream_rw_args stream_rw;
+	struct zx_stream_seek_args stream_seek;
 };
 
 #define ZX_OP(_cmd, _fn, _struct, _last)				\
@@ -204,6 +207,18 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_vmo_replace_as_executable_args, out),
 	ZX_OP(ZX_IOC_VMO_SET_CACHE_POLICY, zx_sys_vmo_set_cache_policy,
 	      struct zx_vmo_set_cache_policy_args, cache_policy),
+	ZX_OP(ZX_IOC_STREAM_CREATE, zx_sys_stream_create,
+	      struct zx_stream_create_args, out),
+	ZX_OP(ZX_IOC_STREAM_READV, zx_sys_stream_readv,
+	      struct zx_stream_rw_args, actual),
+	ZX_OP(ZX_IOC_STREAM_READV_AT, zx_sys_stream_readv_at,
+	      struct zx_stream_rw_args, actual),
+	ZX_OP(ZX_IOC_STREAM_WRITEV, zx_sys_stream_writev,
+	      struct zx_stream_rw_args, actual),
+	ZX_OP(ZX_IOC_STREAM_WRITEV_AT, zx_sys_stream_writev_at,
+	      struct zx_stream_rw_args, actual),
+	ZX_OP(ZX_IOC_STREAM_SEEK, zx_sys_stream_seek,
+	      struct zx_stream_seek_args, out_seek),
 };
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)

@@ -70,5 +70,11 @@ ZX_SYSCALL(vmo_set_size);
 ZX_SYSCALL(vmo_op_range);
 ZX_SYSCALL(vmo_replace_as_executable);
 ZX_SYSCALL(vmo_set_cache_policy);
+ZX_SYSCALL(stream_create);
+ZX_SYSCALL(stream_readv);
+ZX_SYSCALL(stream_readv_at);
+ZX_SYSCALL(stream_writev);
+ZX_SYSCALL(stream_writev_at);
+ZX_SYSCALL(stream_seek);
 
 #endif /* ZX_CORE_SYSCALLS_H */

@@ -62,6 +62,7 @@
 #include "../zx_core/zircon.h"
 #include "../zx_core/syscalls.h"
 #include "../uapi/zircon_ioctl.h"
+#include "vmo_io.h"
 
 /*
  * Largest VMO, in bytes: beyond every user address space this module runs
@@ -80,6 +81,11 @@
 
 struct zx_vmo {
 	struct zx_object base;
+	/*
+	 * Held by stream writes across their whole operation (user copies
+	 * included), so appends and content size growth are atomic.
+	 */
+	struct mutex content_lock;
 	/*
 	 * Of a page owner (not a slice): the pages, size and cache policy.
 	 * Of any VMO: its content size.
@@ -222,6 +228,7 @@ static void zx_vmo_destroy(struct zx_object *obj)
 	if (vmo->owner != vmo)
 		zx_object_put(&vmo->owner->base);
 	mutex_destroy(&vmo->lock);
+	mutex_destroy(&vmo->content_lock);
 	kfree(vmo);
 }
 
@@ -346,6 +353,7 @@ static struct zx_vmo *zx_vmo_alloc(u64 size, u64 content_size, u32 flags)
 		return NULL;
 	zx_object_init(&vmo->base, &zx_vmo_type);
 	mutex_init(&vmo->lock);
+	mutex_init(&vmo->content_lock);
 	xa_init(&vmo->pages);
 	vmo->owner = vmo;
 	vmo->size = size;
@@ -368,9 +376,9 @@ static zx_status_t zx_vmo_round_size(u64 size, u64 *out)
 	return ZX_OK;
 }
 
-static zx_status_t zx_vmo_get(struct zx_process *proc, zx_handle_t handle,
-			      zx_rights_t rights, struct zx_vmo **out,
-			      zx_rights_t *out_rights)
+zx_status_t zx_vmo_get(struct zx_process *proc, zx_handle_t handle,
+		       zx_rights_t rights, struct zx_vmo **out,
+		       zx_rights_t *out_rights)
 {
 	struct zx_object *obj;
 	zx_status_t status;
@@ -429,8 +437,8 @@ static zx_status_t zx_vmo_check_io(struct zx_vmo *vmo, u64 offset, u64 len)
 	return status;
 }
 
-static zx_status_t zx_vmo_read_user(struct zx_vmo *vmo, char __user *buf,
-				    u64 offset, u64 len)
+zx_status_t zx_vmo_read_user(struct zx_vmo *vmo, char __user *buf,
+			     u64 offset, u64 len)
 {
 	struct zx_vmo *own = vmo->owner;
 	zx_status_t status;
@@ -479,9 +487,8 @@ static zx_status_t zx_vmo_read_user(struct zx_vmo *vmo, char __user *buf,
 	return status;
 }
 
-static zx_status_t zx_vmo_write_user(struct zx_vmo *vmo,
-				     const char __user *buf, u64 offset,
-				     u64 len)
+zx_status_t zx_vmo_write_user(struct zx_vmo *vmo, const char __user *buf,
+			      u64 offset, u64 len)
 {
 	struct zx_vmo *own = vmo->owner;
 	zx_status_t status;
@@ -1098,5 +1105,80 @@ zx_status_t zx_sys_vmo_set_cache_policy(struct zx_process *proc, void *argp)
 	mutex_unlock(&vmo->lock);
 out:
 	zx_object_put(&vmo->base);
+	return status;
+}
+
+/* ---- Content size and growth, for streams (zx_vm/stream.c) ---- */
+
+void zx_vmo_put(struct zx_vmo *vmo)
+{
+	zx_object_put(&vmo->base);
+}
+
+int zx_vmo_content_lock(struct zx_vmo *vmo)
+{
+	return mutex_lock_interruptible(&vmo->content_lock);
+}
+
+void zx_vmo_content_unlock(struct zx_vmo *vmo)
+{
+	mutex_unlock(&vmo->content_lock);
+}
+
+u64 zx_vmo_content_size(struct zx_vmo *vmo)
+{
+	u64 content_size;
+
+	mutex_lock(&vmo->lock);
+	content_size = vmo->content_size;
+	mutex_unlock(&vmo->lock);
+	return content_size;
+}
+
+void zx_vmo_set_content_size(struct zx_vmo *vmo, u64 content_size)
+{
+	mutex_lock(&vmo->lock);
+	vmo->content_size = content_size;
+	mutex_unlock(&vmo->lock);
+}
+
+/*
+ * Grows @vmo to hold @end bytes if it is smaller and @can_resize; *@size is
+ * its size afterwards, also on failure (the part that can still be used).
+ */
+zx_status_t zx_vmo_expand(struct zx_vmo *vmo, u64 end, bool can_resize,
+			  u64 *size)
+{
+	zx_status_t status = ZX_OK;
+	u64 want;
+
+	mutex_lock(&vmo->owner->lock);
+	*size = vmo->size;
+	if (end <= vmo->size)
+		goto out;
+	if (end > ZX_VMO_MAX_SIZE)
+		status = ZX_ERR_OUT_OF_RANGE;
+	else if (!can_resize)
+		status = ZX_ERR_NOT_SUPPORTED;
+	else if (!(vmo->flags & ZX_VMO_F_RESIZABLE))
+		status = ZX_ERR_UNAVAILABLE;
+	if (status != ZX_OK)
+		goto out;
+	/* Only page owners are resizable; new pages read as zeros. */
+	want = round_up(end, PAGE_SIZE);
+	vmo->size = want;
+	*size = want;
+out:
+	mutex_unlock(&vmo->owner->lock);
+	return status;
+}
+
+/* Zeros [offset, offset + len), which must lie within @vmo. */
+zx_status_t zx_vmo_zero_range(struct zx_vmo *vmo, u64 offset, u64 len)
+{
+	zx_status_t status = zx_vmo_check_range(vmo, offset, len);
+
+	if (status == ZX_OK)
+		status = zx_vmo_zero(vmo, offset, len);
 	return status;
 }
