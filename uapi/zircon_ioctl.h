@@ -282,6 +282,48 @@ struct zx_vmo_set_cache_policy_args {
 	__u32 cache_policy;
 };
 
+struct zx_timer_create_args {
+	__u32 options;			/* ZX_TIMER_SLACK_* */
+	__u32 clock_id;			/* ZX_CLOCK_MONOTONIC or ZX_CLOCK_BOOT */
+	__u64 out;			/* zx_handle_t * */
+};
+
+struct zx_timer_set_args {
+	__u32 handle;
+	__u32 reserved;
+	__s64 deadline;
+	__s64 slack;
+};
+
+struct zx_timer_cancel_args {
+	__u32 handle;
+	__u32 reserved;
+};
+
+/*
+ * Clocks: the argument structs of zx_clock_create and zx_clock_update stay
+ * in user memory; options carries their version (ZX_CLOCK_ARGS_VERSION).
+ */
+struct zx_clock_create_args {
+	__u64 options;
+	__u64 args;			/* const void *, may be 0 without version */
+	__u64 out;			/* zx_handle_t * */
+};
+
+struct zx_clock_read_args {
+	__u32 handle;
+	__u32 reserved;
+	__u64 now;			/* zx_time_t * */
+};
+
+/* clock_get_details and clock_update */
+struct zx_clock_io_args {
+	__u32 handle;
+	__u32 reserved;
+	__u64 options;
+	__u64 buffer;			/* zx_clock_details_v1_t * / update args */
+};
+
 /*
  * Facts that Zircon's vDSO hands out as constants: read once by libzx.
  * features[] is indexed by ZX_FEATURE_KIND_*; a kind is valid when its bit is
@@ -491,6 +533,14 @@ struct zx_stream_seek_args {
 #define ZX_IOC_VMO_OP_RANGE		ZX_IOC(0x86, struct zx_vmo_op_range_args)
 #define ZX_IOC_VMO_REPLACE_AS_EXECUTABLE	ZX_IOC(0x87, struct zx_vmo_replace_as_executable_args)
 #define ZX_IOC_VMO_SET_CACHE_POLICY	ZX_IOC(0x88, struct zx_vmo_set_cache_policy_args)
+#define ZX_IOC_TIMER_CREATE		ZX_IOC(0x68, struct zx_timer_create_args)
+#define ZX_IOC_TIMER_SET		ZX_IOC(0x69, struct zx_timer_set_args)
+#define ZX_IOC_TIMER_CANCEL		ZX_IOC(0x6a, struct zx_timer_cancel_args)
+
+#define ZX_IOC_CLOCK_CREATE		ZX_IOC(0x6c, struct zx_clock_create_args)
+#define ZX_IOC_CLOCK_READ		ZX_IOC(0x6d, struct zx_clock_read_args)
+#define ZX_IOC_CLOCK_GET_DETAILS	ZX_IOC(0x6e, struct zx_clock_io_args)
+#define ZX_IOC_CLOCK_UPDATE		ZX_IOC(0x6f, struct zx_clock_io_args)
 
 #define ZX_IOC_STREAM_CREATE		ZX_IOC(0xb0, struct zx_stream_create_args)
 #define ZX_IOC_STREAM_READV		ZX_IOC(0xb1, struct zx_stream_rw_args)

@@ -71,6 +71,12 @@ union zx_ioctl_buffer {
 	struct zx_stream_create_args stream_create;
 	struct zx_stream_rw_args stream_rw;
 	struct zx_stream_seek_args stream_seek;
+	struct zx_timer_create_args timer_create;
+	struct zx_timer_set_args timer_set;
+	struct zx_timer_cancel_args timer_cancel;
+	struct zx_clock_create_args clock_create;
+	struct zx_clock_read_args clock_read;
+	struct zx_clock_io_args clock_io;
 };
 
 #define ZX_OP(_cmd, _fn, _struct, _last)				\
@@ -219,6 +225,20 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_stream_rw_args, actual),
 	ZX_OP(ZX_IOC_STREAM_SEEK, zx_sys_stream_seek,
 	      struct zx_stream_seek_args, out_seek),
+	ZX_OP(ZX_IOC_TIMER_CREATE, zx_sys_timer_create,
+	      struct zx_timer_create_args, out),
+	ZX_OP(ZX_IOC_TIMER_SET, zx_sys_timer_set,
+	      struct zx_timer_set_args, slack),
+	ZX_OP(ZX_IOC_TIMER_CANCEL, zx_sys_timer_cancel,
+	      struct zx_timer_cancel_args, reserved),
+	ZX_OP(ZX_IOC_CLOCK_CREATE, zx_sys_clock_create,
+	      struct zx_clock_create_args, out),
+	ZX_OP(ZX_IOC_CLOCK_READ, zx_sys_clock_read,
+	      struct zx_clock_read_args, now),
+	ZX_OP(ZX_IOC_CLOCK_GET_DETAILS, zx_sys_clock_get_details,
+	      struct zx_clock_io_args, buffer),
+	ZX_OP(ZX_IOC_CLOCK_UPDATE, zx_sys_clock_update,
+	      struct zx_clock_io_args, buffer),
 };
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)

@@ -95,6 +95,21 @@ void __zx_object_update_signals(struct zx_object *obj, zx_signals_t clear,
 			ob->on_match(ob, next);
 }
 
+/*
+ * Caller holds obj->lock.  Wakes the observers waiting for any of @strobe
+ * as if those signals had been asserted and at once deasserted: the state
+ * does not change, so no later wait can see them (ZX_CLOCK_UPDATED).
+ */
+void __zx_object_strobe_signals(struct zx_object *obj, zx_signals_t strobe)
+{
+	struct zx_observer *ob, *tmp;
+
+	lockdep_assert_held(obj->lock);
+	list_for_each_entry_safe(ob, tmp, &obj->observers, node)
+		if (ob->trigger & strobe)
+			ob->on_match(ob, obj->signals | strobe);
+}
+
 void zx_object_update_signals(struct zx_object *obj, zx_signals_t clear,
 			      zx_signals_t set)
 {

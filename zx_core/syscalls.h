@@ -76,5 +76,12 @@ ZX_SYSCALL(stream_readv_at);
 ZX_SYSCALL(stream_writev);
 ZX_SYSCALL(stream_writev_at);
 ZX_SYSCALL(stream_seek);
+ZX_SYSCALL(timer_create);
+ZX_SYSCALL(timer_set);
+ZX_SYSCALL(timer_cancel);
+ZX_SYSCALL(clock_create);
+ZX_SYSCALL(clock_read);
+ZX_SYSCALL(clock_get_details);
+ZX_SYSCALL(clock_update);
 
 #endif /* ZX_CORE_SYSCALLS_H */

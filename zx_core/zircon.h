@@ -41,6 +41,9 @@
  * (handle table, threads) around the xarray's own allocations, which drop
  * them as needed; the mutexes (socket io_lock, fifo read_lock) exist to be
  * held across copies.
+ * Timer expiries (zx_port/timer.c) take an object lock in hardirq context,
+ * so nothing may wait for an hrtimer callback (hrtimer_cancel()) while
+ * holding any object lock.
  *
  * Lifetimes: a zx_object is refcounted (kref); each zx_handle owns one
  * reference, and the object's handle_count counts its handles, whether in a
@@ -157,6 +160,7 @@ void __zx_object_update_signals(struct zx_object *obj, zx_signals_t clear,
 				zx_signals_t set);
 void zx_object_update_signals(struct zx_object *obj, zx_signals_t clear,
 			      zx_signals_t set);
+void __zx_object_strobe_signals(struct zx_object *obj, zx_signals_t strobe);
 zx_signals_t zx_object_signals(struct zx_object *obj);
 void zx_object_add_observer(struct zx_object *obj, struct zx_observer *ob);
 zx_signals_t zx_object_remove_observer(struct zx_object *obj,
@@ -295,6 +299,11 @@ void zx_debuglog_exit(void);
 
 /* zx_vm/vmar.c */
 struct zx_object *zx_vmar_create_root(void);
+
+/* zx_core/clock.c */
+struct zx_clock_transformation;
+zx_time_t zx_clock_apply(const struct zx_clock_transformation *x,
+			 zx_time_t ref);
 
 /* zx_core/wait.c */
 zx_status_t zx_block_until(bool *done, zx_time_t deadline);
