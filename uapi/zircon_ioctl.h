@@ -82,6 +82,14 @@ struct zx_object_wait_many_args {
 	__s64 deadline;
 };
 
+struct zx_object_wait_async_args {
+	__u32 handle;
+	__u32 port;
+	__u64 key;
+	__u32 signals;
+	__u32 options;			/* ZX_WAIT_ASYNC_* */
+};
+
 /* event_create and any other create call with one output */
 struct zx_create_args {
 	__u32 options;
@@ -324,6 +332,26 @@ struct zx_clock_io_args {
 	__u64 buffer;			/* zx_clock_details_v1_t * / update args */
 };
 
+/* port_create uses struct zx_create_args. */
+struct zx_port_queue_args {
+	__u32 handle;
+	__u32 reserved;
+	__u64 packet;			/* const zx_port_packet_t * */
+};
+
+struct zx_port_wait_args {
+	__u32 handle;
+	__u32 reserved;
+	__s64 deadline;
+	__u64 packet;			/* zx_port_packet_t * */
+};
+
+struct zx_port_cancel_args {
+	__u32 handle;
+	__u32 source;
+	__u64 key;
+};
+
 /*
  * Facts that Zircon's vDSO hands out as constants: read once by libzx.
  * features[] is indexed by ZX_FEATURE_KIND_*; a kind is valid when its bit is
@@ -455,6 +483,20 @@ struct zx_stream_seek_args {
 };
 
 /*
+ * handle_poll_fd (zxlinux extension): a descriptor that poll() and epoll
+ * report readable (EPOLLIN) while the handle's object has any of @signals
+ * asserted, or, for a port (@signals 0), while it holds packets.  The file
+ * references the object, not the handle.
+ */
+struct zx_handle_poll_fd_args {
+	__u32 handle;
+	__u32 signals;
+	__u32 flags;			/* ZXLINUX_FD_* */
+	__u32 reserved;
+	__u64 out_fd;			/* int * */
+};
+
+/*
  * Command numbers.  Gaps are left per family so related calls stay together
  * as the ABI grows; a number is never reused.
  */
@@ -466,6 +508,7 @@ struct zx_stream_seek_args {
 #define ZX_IOC_HANDLE_REPLACE		ZX_IOC(0x04, struct zx_handle_rights_args)
 #define ZX_IOC_HANDLE_TO_FD		ZX_IOC(0x08, struct zx_handle_to_fd_args)
 #define ZX_IOC_HANDLE_FROM_FD		ZX_IOC(0x09, struct zx_handle_from_fd_args)
+#define ZX_IOC_HANDLE_POLL_FD		ZX_IOC(0x0a, struct zx_handle_poll_fd_args)
 
 #define ZX_IOC_OBJECT_GET_INFO		ZX_IOC(0x10, struct zx_object_get_info_args)
 #define ZX_IOC_OBJECT_GET_PROPERTY	ZX_IOC(0x11, struct zx_object_property_args)
@@ -474,6 +517,7 @@ struct zx_stream_seek_args {
 #define ZX_IOC_OBJECT_SIGNAL_PEER	ZX_IOC(0x14, struct zx_object_signal_args)
 #define ZX_IOC_OBJECT_WAIT_ONE		ZX_IOC(0x15, struct zx_object_wait_one_args)
 #define ZX_IOC_OBJECT_WAIT_MANY		ZX_IOC(0x16, struct zx_object_wait_many_args)
+#define ZX_IOC_OBJECT_WAIT_ASYNC	ZX_IOC(0x17, struct zx_object_wait_async_args)
 
 #define ZX_IOC_EVENT_CREATE		ZX_IOC(0x20, struct zx_create_args)
 #define ZX_IOC_EVENTPAIR_CREATE		ZX_IOC(0x21, struct zx_create_pair_args)
@@ -541,6 +585,10 @@ struct zx_stream_seek_args {
 #define ZX_IOC_CLOCK_READ		ZX_IOC(0x6d, struct zx_clock_read_args)
 #define ZX_IOC_CLOCK_GET_DETAILS	ZX_IOC(0x6e, struct zx_clock_io_args)
 #define ZX_IOC_CLOCK_UPDATE		ZX_IOC(0x6f, struct zx_clock_io_args)
+#define ZX_IOC_PORT_CREATE		ZX_IOC(0x60, struct zx_create_args)
+#define ZX_IOC_PORT_QUEUE		ZX_IOC(0x61, struct zx_port_queue_args)
+#define ZX_IOC_PORT_WAIT		ZX_IOC(0x62, struct zx_port_wait_args)
+#define ZX_IOC_PORT_CANCEL		ZX_IOC(0x63, struct zx_port_cancel_args)
 
 #define ZX_IOC_STREAM_CREATE		ZX_IOC(0xb0, struct zx_stream_create_args)
 #define ZX_IOC_STREAM_READV		ZX_IOC(0xb1, struct zx_stream_rw_args)

@@ -30,11 +30,13 @@ union zx_ioctl_buffer {
 	struct zx_handle_rights_args handle_rights;
 	struct zx_handle_to_fd_args handle_to_fd;
 	struct zx_handle_from_fd_args handle_from_fd;
+	struct zx_handle_poll_fd_args handle_poll_fd;
 	struct zx_object_get_info_args object_get_info;
 	struct zx_object_property_args object_property;
 	struct zx_object_signal_args object_signal;
 	struct zx_object_wait_one_args object_wait_one;
 	struct zx_object_wait_many_args object_wait_many;
+	struct zx_object_wait_async_args object_wait_async;
 	struct zx_create_args create;
 	struct zx_create_pair_args create_pair;
 	struct zx_cprng_args cprng;
@@ -77,6 +79,9 @@ union zx_ioctl_buffer {
 	struct zx_clock_create_args clock_create;
 	struct zx_clock_read_args clock_read;
 	struct zx_clock_io_args clock_io;
+	struct zx_port_queue_args port_queue;
+	struct zx_port_wait_args port_wait;
+	struct zx_port_cancel_args port_cancel;
 };
 
 #define ZX_OP(_cmd, _fn, _struct, _last)				\
@@ -100,6 +105,8 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_handle_to_fd_args, out_fd),
 	ZX_OP(ZX_IOC_HANDLE_FROM_FD, zx_sys_handle_from_fd,
 	      struct zx_handle_from_fd_args, out),
+	ZX_OP(ZX_IOC_HANDLE_POLL_FD, zx_sys_handle_poll_fd,
+	      struct zx_handle_poll_fd_args, out_fd),
 	ZX_OP(ZX_IOC_OBJECT_GET_INFO, zx_sys_object_get_info,
 	      struct zx_object_get_info_args, avail),
 	ZX_OP(ZX_IOC_OBJECT_GET_PROPERTY, zx_sys_object_get_property,
@@ -114,6 +121,8 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_object_wait_one_args, observed),
 	ZX_OP(ZX_IOC_OBJECT_WAIT_MANY, zx_sys_object_wait_many,
 	      struct zx_object_wait_many_args, deadline),
+	ZX_OP(ZX_IOC_OBJECT_WAIT_ASYNC, zx_sys_object_wait_async,
+	      struct zx_object_wait_async_args, options),
 	ZX_OP(ZX_IOC_EVENT_CREATE, zx_sys_event_create,
 	      struct zx_create_args, out),
 	ZX_OP(ZX_IOC_EVENTPAIR_CREATE, zx_sys_eventpair_create,
@@ -239,6 +248,14 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_clock_io_args, buffer),
 	ZX_OP(ZX_IOC_CLOCK_UPDATE, zx_sys_clock_update,
 	      struct zx_clock_io_args, buffer),
+	ZX_OP(ZX_IOC_PORT_CREATE, zx_sys_port_create,
+	      struct zx_create_args, out),
+	ZX_OP(ZX_IOC_PORT_QUEUE, zx_sys_port_queue,
+	      struct zx_port_queue_args, packet),
+	ZX_OP(ZX_IOC_PORT_WAIT, zx_sys_port_wait,
+	      struct zx_port_wait_args, packet),
+	ZX_OP(ZX_IOC_PORT_CANCEL, zx_sys_port_cancel,
+	      struct zx_port_cancel_args, key),
 };
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)

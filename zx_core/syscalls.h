@@ -14,6 +14,7 @@ ZX_SYSCALL(handle_duplicate);
 ZX_SYSCALL(handle_replace);
 ZX_SYSCALL(handle_to_fd);
 ZX_SYSCALL(handle_from_fd);
+ZX_SYSCALL(handle_poll_fd);
 ZX_SYSCALL(object_get_info);
 ZX_SYSCALL(object_get_property);
 ZX_SYSCALL(object_set_property);
@@ -21,6 +22,7 @@ ZX_SYSCALL(object_signal);
 ZX_SYSCALL(object_signal_peer);
 ZX_SYSCALL(object_wait_one);
 ZX_SYSCALL(object_wait_many);
+ZX_SYSCALL(object_wait_async);
 ZX_SYSCALL(event_create);
 ZX_SYSCALL(eventpair_create);
 ZX_SYSCALL(cprng_draw);
@@ -83,5 +85,9 @@ ZX_SYSCALL(clock_create);
 ZX_SYSCALL(clock_read);
 ZX_SYSCALL(clock_get_details);
 ZX_SYSCALL(clock_update);
+ZX_SYSCALL(port_create);
+ZX_SYSCALL(port_queue);
+ZX_SYSCALL(port_wait);
+ZX_SYSCALL(port_cancel);
 
 #endif /* ZX_CORE_SYSCALLS_H */
