@@ -496,6 +496,41 @@ struct zx_handle_poll_fd_args {
 	__u64 out_fd;			/* int * */
 };
 
+struct zx_pager_create_vmo_args {
+	__u32 pager;
+	__u32 options;
+	__u32 port;
+	__u32 reserved;
+	__u64 key;
+	__u64 size;
+	__u64 out;			/* zx_handle_t * */
+};
+
+struct zx_pager_detach_vmo_args {
+	__u32 pager;
+	__u32 vmo;
+};
+
+struct zx_pager_supply_pages_args {
+	__u32 pager;
+	__u32 pager_vmo;
+	__u64 offset;
+	__u64 length;
+	__u32 aux_vmo;
+	__u32 reserved;
+	__u64 aux_offset;
+};
+
+struct zx_pager_op_range_args {
+	__u32 pager;
+	__u32 op;
+	__u32 pager_vmo;
+	__u32 reserved;
+	__u64 offset;
+	__u64 length;
+	__u64 data;
+};
+
 /*
  * Command numbers.  Gaps are left per family so related calls stay together
  * as the ABI grows; a number is never reused.
@@ -596,5 +631,11 @@ struct zx_handle_poll_fd_args {
 #define ZX_IOC_STREAM_WRITEV		ZX_IOC(0xb3, struct zx_stream_rw_args)
 #define ZX_IOC_STREAM_WRITEV_AT		ZX_IOC(0xb4, struct zx_stream_rw_args)
 #define ZX_IOC_STREAM_SEEK		ZX_IOC(0xb5, struct zx_stream_seek_args)
+
+#define ZX_IOC_PAGER_CREATE		ZX_IOC(0xb8, struct zx_create_args)
+#define ZX_IOC_PAGER_CREATE_VMO		ZX_IOC(0xb9, struct zx_pager_create_vmo_args)
+#define ZX_IOC_PAGER_DETACH_VMO		ZX_IOC(0xba, struct zx_pager_detach_vmo_args)
+#define ZX_IOC_PAGER_SUPPLY_PAGES	ZX_IOC(0xbb, struct zx_pager_supply_pages_args)
+#define ZX_IOC_PAGER_OP_RANGE		ZX_IOC(0xbc, struct zx_pager_op_range_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

@@ -73,6 +73,10 @@ union zx_ioctl_buffer {
 	struct zx_stream_create_args stream_create;
 	struct zx_stream_rw_args stream_rw;
 	struct zx_stream_seek_args stream_seek;
+	struct zx_pager_create_vmo_args pager_create_vmo;
+	struct zx_pager_detach_vmo_args pager_detach_vmo;
+	struct zx_pager_supply_pages_args pager_supply_pages;
+	struct zx_pager_op_range_args pager_op_range;
 	struct zx_timer_create_args timer_create;
 	struct zx_timer_set_args timer_set;
 	struct zx_timer_cancel_args timer_cancel;
@@ -234,6 +238,16 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_stream_rw_args, actual),
 	ZX_OP(ZX_IOC_STREAM_SEEK, zx_sys_stream_seek,
 	      struct zx_stream_seek_args, out_seek),
+	ZX_OP(ZX_IOC_PAGER_CREATE, zx_sys_pager_create,
+	      struct zx_create_args, out),
+	ZX_OP(ZX_IOC_PAGER_CREATE_VMO, zx_sys_pager_create_vmo,
+	      struct zx_pager_create_vmo_args, out),
+	ZX_OP(ZX_IOC_PAGER_DETACH_VMO, zx_sys_pager_detach_vmo,
+	      struct zx_pager_detach_vmo_args, vmo),
+	ZX_OP(ZX_IOC_PAGER_SUPPLY_PAGES, zx_sys_pager_supply_pages,
+	      struct zx_pager_supply_pages_args, aux_offset),
+	ZX_OP(ZX_IOC_PAGER_OP_RANGE, zx_sys_pager_op_range,
+	      struct zx_pager_op_range_args, data),
 	ZX_OP(ZX_IOC_TIMER_CREATE, zx_sys_timer_create,
 	      struct zx_timer_create_args, out),
 	ZX_OP(ZX_IOC_TIMER_SET, zx_sys_timer_set,

@@ -29,6 +29,11 @@
  *   zx_vmo.lock                   pages and size of one VMO (mutex); page
  *                                 allocation nests inside, user copies do
  *                                 not (see zx_vm/vmo.c)
+ *     zx_pager_lock               pager sources, their page requests and
+ *                                 each pager's list of sources (spinlock,
+ *                                 irqsave); a VMO asks its pager under its
+ *                                 own lock; a port's lock nests inside, to
+ *                                 queue and take back request packets
  *   zx_vmo_family_lock            VMO parent/child links (spinlock, irqsave)
  *     zx_object.lock              signal state, observers, peer link, name
  *                                 (spinlock, irqsave: signals may be raised

@@ -101,6 +101,8 @@ struct zx_vmo {
 	u32 flags;			/* ZX_VMO_F_* */
 	u32 cache_policy;		/* ZX_CACHE_POLICY_* */
 	zx_koid_t parent_koid;		/* at creation; 0 if none */
+	/* Of a pager-backed page owner: where missing pages come from. */
+	struct zx_pager_source *pager_src;
 	/* Under zx_vmo_family_lock. */
 	struct zx_vmo *parent;		/* weak */
 	struct list_head children;
@@ -228,6 +230,8 @@ static void zx_vmo_destroy(struct zx_object *obj)
 	xa_destroy(&vmo->pages);
 	if (vmo->owner != vmo)
 		zx_object_put(&vmo->owner->base);
+	if (vmo->pager_src)
+		zx_pager_source_release(vmo->pager_src);
 	mutex_destroy(&vmo->lock);
 	mutex_destroy(&vmo->content_lock);
 	kfree(vmo);
@@ -287,6 +291,8 @@ static zx_status_t zx_vmo_get_info(struct zx_object *obj,
 		info.flags |= ZX_INFO_VMO_IS_COW_CLONE;
 	if (vmo->flags & ZX_VMO_F_IMMUTABLE)
 		info.flags |= ZX_INFO_VMO_IMMUTABLE;
+	if (vmo->pager_src)
+		info.flags |= ZX_INFO_VMO_PAGER_BACKED;
 	/* A slice's pages are its owner's, attributed there. */
 	if (own == vmo) {
 		info.committed_bytes = (u64)committed << PAGE_SHIFT;
@@ -438,6 +444,23 @@ static zx_status_t zx_vmo_check_io(struct zx_vmo *vmo, u64 offset, u64 len)
 	return status;
 }
 
+/*
+ * Pager hook: the owner's page at byte @pos is missing.  A pager-backed VMO
+ * asks its pager (*@req, to wait on with zx_pager_wait() once the lock is
+ * dropped); for any other, *@req stays NULL: the page reads as zeros.
+ * Asking under the owner's lock is what keeps supplies and requests in
+ * order (see zx_vm/pager.c).
+ */
+static zx_status_t zx_vmo_ask_pager(struct zx_vmo *own, u64 pos,
+				    struct zx_pager_request **req)
+{
+	lockdep_assert_held(&own->lock);
+	if (!own->pager_src)
+		return ZX_OK;
+	return zx_pager_request_page(own->pager_src, round_down(pos, PAGE_SIZE),
+				     req);
+}
+
 zx_status_t zx_vmo_read_user(struct zx_vmo *vmo, char __user *buf,
 			     u64 offset, u64 len)
 {
@@ -449,6 +472,7 @@ zx_status_t zx_vmo_read_user(struct zx_vmo *vmo, char __user *buf,
 		u64 pos = vmo->owner_offset + offset;
 		size_t in = offset_in_page(pos);
 		size_t n = min_t(u64, len, PAGE_SIZE - in);
+		struct zx_pager_request *req = NULL;
 		struct page *page = NULL;
 		unsigned long left;
 		void *kaddr;
@@ -466,8 +490,13 @@ zx_status_t zx_vmo_read_user(struct zx_vmo *vmo, char __user *buf,
 			page = xa_load(&own->pages, pos >> PAGE_SHIFT);
 			if (page)
 				get_page(page);
+			else
+				status = zx_vmo_ask_pager(own, pos, &req);
 		}
 		mutex_unlock(&own->lock);
+		/* Answered: look again. */
+		if (req && (status = zx_pager_wait(req)) == ZX_OK)
+			continue;
 		if (status != ZX_OK)
 			break;
 		if (page) {
@@ -505,6 +534,7 @@ zx_status_t zx_vmo_write_user(struct zx_vmo *vmo, const char __user *buf,
 		u64 pos = vmo->owner_offset + offset;
 		size_t in = offset_in_page(pos);
 		size_t n = min_t(u64, len, PAGE_SIZE - in);
+		struct zx_pager_request *req = NULL;
 		struct page *page;
 
 		if (fatal_signal_pending(current)) {
@@ -518,6 +548,9 @@ zx_status_t zx_vmo_write_user(struct zx_vmo *vmo, const char __user *buf,
 		mutex_lock(&own->lock);
 		if (!zx_vmo_in_range(vmo, offset, n)) {
 			status = ZX_ERR_OUT_OF_RANGE;
+		} else if (!xa_load(&own->pages, pos >> PAGE_SHIFT) &&
+			   own->pager_src) {
+			status = zx_vmo_ask_pager(own, pos, &req);
 		} else {
 			page = zx_vmo_writable_page(own, pos >> PAGE_SHIFT);
 			if (page)
@@ -526,6 +559,9 @@ zx_status_t zx_vmo_write_user(struct zx_vmo *vmo, const char __user *buf,
 				status = ZX_ERR_NO_MEMORY;
 		}
 		mutex_unlock(&own->lock);
+		/* Answered: write again, into the supplied page. */
+		if (req && (status = zx_pager_wait(req)) == ZX_OK)
+			continue;
 		buf += n;
 		offset += n;
 		len -= n;
@@ -659,6 +695,7 @@ static zx_status_t zx_vmo_commit(struct zx_vmo *vmo, u64 offset, u64 len)
 	end = round_up(offset + len, PAGE_SIZE);
 	for (pos = first; status == ZX_OK && pos < end; pos += PAGE_SIZE) {
 		pgoff_t idx = (vmo->owner_offset + pos) >> PAGE_SHIFT;
+		struct zx_pager_request *req = NULL;
 		struct page *page;
 
 		if (fatal_signal_pending(current))
@@ -666,12 +703,18 @@ static zx_status_t zx_vmo_commit(struct zx_vmo *vmo, u64 offset, u64 len)
 		mutex_lock(&own->lock);
 		if (!zx_vmo_in_range(vmo, pos, PAGE_SIZE)) {
 			status = ZX_ERR_OUT_OF_RANGE;
+		} else if (!xa_load(&own->pages, idx) && own->pager_src) {
+			status = zx_vmo_ask_pager(own, (u64)idx << PAGE_SHIFT,
+						  &req);
 		} else if (!xa_load(&own->pages, idx)) {
 			page = zx_vmo_writable_page(own, idx);
 			if (!page)
 				status = ZX_ERR_NO_MEMORY;
 		}
 		mutex_unlock(&own->lock);
+		/* Committed once supplied. */
+		if (req)
+			status = zx_pager_wait(req);
 		cond_resched();
 	}
 	return status;
@@ -745,7 +788,7 @@ static zx_status_t zx_vmo_decommit(struct zx_vmo *vmo, u64 offset, u64 len)
 }
 
 /* Range check for operations that only look at the range. */
-static zx_status_t zx_vmo_check_range(struct zx_vmo *vmo, u64 offset, u64 len)
+zx_status_t zx_vmo_check_range(struct zx_vmo *vmo, u64 offset, u64 len)
 {
 	zx_status_t status = ZX_OK;
 
@@ -797,6 +840,12 @@ zx_status_t zx_sys_vmo_op_range(struct zx_process *proc, void *argp)
 	/* A single right, or for the lock ops and hints either of two. */
 	if (!(have & need)) {
 		status = ZX_ERR_ACCESS_DENIED;
+		goto out;
+	}
+	/* Dropping pages would bring the pager's back, not zeros. */
+	if (vmo->owner->pager_src && (args->op == ZX_VMO_OP_DECOMMIT ||
+				      args->op == ZX_VMO_OP_ZERO)) {
+		status = ZX_ERR_NOT_SUPPORTED;
 		goto out;
 	}
 	switch (args->op) {
@@ -986,6 +1035,11 @@ zx_status_t zx_sys_vmo_create_child(struct zx_process *proc, void *argp)
 	status = zx_vmo_round_size(args->size, &size);
 	if (status != ZX_OK)
 		goto out;
+	/* A snapshot's missing pages read as zeros, not as the pager's. */
+	if (!(cflags & ZX_VMO_F_SLICE) && parent->owner->pager_src) {
+		status = ZX_ERR_NOT_SUPPORTED;
+		goto out;
+	}
 	if (cflags & ZX_VMO_F_SLICE) {
 		if (parent->flags & ZX_VMO_F_RESIZABLE) {
 			status = ZX_ERR_NOT_SUPPORTED;
@@ -1184,5 +1238,136 @@ zx_status_t zx_vmo_zero_range(struct zx_vmo *vmo, u64 offset, u64 len)
 
 	if (status == ZX_OK)
 		status = zx_vmo_zero(vmo, offset, len);
+	return status;
+}
+
+/* ---- Pager-backed VMOs, for pagers (zx_vm/pager.c) ---- */
+
+/* A new VMO whose pages come from @src; on success it owns @src. */
+zx_status_t zx_vmo_create_paged(u64 size, bool resizable,
+				struct zx_pager_source *src,
+				struct zx_vmo **out)
+{
+	struct zx_vmo *vmo;
+	zx_status_t status;
+	u64 rounded;
+
+	status = zx_vmo_round_size(size, &rounded);
+	if (status != ZX_OK)
+		return status;
+	vmo = zx_vmo_alloc(rounded, size, resizable ? ZX_VMO_F_RESIZABLE : 0);
+	if (!vmo)
+		return ZX_ERR_NO_MEMORY;
+	vmo->pager_src = src;
+	*out = vmo;
+	return ZX_OK;
+}
+
+/* Gives @vmo (its reference) a handle with vmo_create's rights. */
+zx_status_t zx_vmo_install_user(struct zx_process *proc, struct zx_vmo *vmo,
+				u64 out)
+{
+	zx_rights_t rights = ZX_DEFAULT_VMO_RIGHTS;
+	struct zx_handle *h;
+
+	if (vmo->flags & ZX_VMO_F_RESIZABLE)
+		rights |= ZX_RIGHT_RESIZE;
+	h = zx_handle_create(&vmo->base, rights);
+	zx_object_put(&vmo->base);
+	if (!h)
+		return ZX_ERR_NO_MEMORY;
+	return zx_handle_install_user(proc, h, out);
+}
+
+/* The source of a VMO made by pager_create_vmo (not of its slices). */
+struct zx_pager_source *zx_vmo_pager_source(struct zx_vmo *vmo)
+{
+	return vmo->owner == vmo ? vmo->pager_src : NULL;
+}
+
+/*
+ * Moves the pages of [aux_offset, aux_offset + len) of @aux to [offset,
+ * offset + len) of pager-backed @dst, a page at a time; missing ones become
+ * zero pages, pages @dst already has stay.  The two locks are never held
+ * together.  On failure the rest of @aux's range is decommitted, as Zircon
+ * allows.
+ */
+zx_status_t zx_vmo_supply_pages(struct zx_vmo *dst, u64 offset, u64 len,
+				struct zx_vmo *aux, u64 aux_offset)
+{
+	zx_status_t status = ZX_OK;
+	unsigned long flags;
+	bool children;
+	u64 done;
+
+	/* Only a plain VMO from vmo_create, with no children, gives pages. */
+	spin_lock_irqsave(&zx_vmo_family_lock, flags);
+	children = aux->num_children;
+	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
+	if (aux->owner != aux || aux->pager_src || children ||
+	    (aux->flags & (ZX_VMO_F_COW | ZX_VMO_F_SLICE)))
+		return ZX_ERR_BAD_STATE;
+	status = zx_vmo_check_range(dst, offset, len);
+	if (status == ZX_OK)
+		status = zx_vmo_check_range(aux, aux_offset, len);
+	if (status != ZX_OK)
+		return status;
+
+	for (done = 0; done < len; done += PAGE_SIZE) {
+		pgoff_t from = (aux_offset + done) >> PAGE_SHIFT;
+		pgoff_t to = (offset + done) >> PAGE_SHIFT;
+		struct page *page;
+		bool shared = false;
+
+		if (fatal_signal_pending(current)) {
+			status = ZX_ERR_INTERNAL_INTR_RETRY;
+			break;
+		}
+		mutex_lock(&aux->lock);
+		page = xa_load(&aux->pages, from);
+		if (page) {
+			/* A snapshot sharer may outlive its parent. */
+			shared = xa_get_mark(&aux->pages, from, ZX_VMO_SHARED);
+			xa_erase(&aux->pages, from);
+			aux->committed--;
+		}
+		mutex_unlock(&aux->lock);
+		if (!page)
+			page = zx_vmo_alloc_page(true);
+		if (!page) {
+			status = ZX_ERR_NO_MEMORY;
+			break;
+		}
+		mutex_lock(&dst->lock);
+		if (!zx_vmo_in_range(dst, offset + done, PAGE_SIZE)) {
+			status = ZX_ERR_OUT_OF_RANGE;
+		} else if (xa_load(&dst->pages, to)) {
+			put_page(page);
+			page = NULL;
+		} else if (xa_err(xa_store(&dst->pages, to, page,
+					   GFP_KERNEL_ACCOUNT))) {
+			status = ZX_ERR_NO_MEMORY;
+		} else {
+			dst->committed++;
+			if (shared)
+				xa_set_mark(&dst->pages, to, ZX_VMO_SHARED);
+			page = NULL;
+		}
+		mutex_unlock(&dst->lock);
+		if (page)
+			put_page(page);
+		if (status != ZX_OK)
+			break;
+		zx_pager_pages_supplied(dst->pager_src, offset + done,
+					offset + done);
+		cond_resched();
+	}
+	if (status != ZX_OK && done < len) {
+		mutex_lock(&aux->lock);
+		if (zx_vmo_in_range(aux, aux_offset + done, len - done))
+			zx_vmo_drop_pages(aux, (aux_offset + done) >> PAGE_SHIFT,
+					  (aux_offset + len - 1) >> PAGE_SHIFT);
+		mutex_unlock(&aux->lock);
+	}
 	return status;
 }

@@ -37,4 +37,27 @@ zx_status_t zx_vmo_expand(struct zx_vmo *vmo, u64 end, bool can_resize,
 			  u64 *size);
 zx_status_t zx_vmo_zero_range(struct zx_vmo *vmo, u64 offset, u64 len);
 
+/* Range [offset, offset + len) lies within @vmo, else OUT_OF_RANGE. */
+zx_status_t zx_vmo_check_range(struct zx_vmo *vmo, u64 offset, u64 len);
+
+/* Pager-backed VMOs (vmo.c). */
+struct zx_pager_source;
+struct zx_pager_request;
+zx_status_t zx_vmo_create_paged(u64 size, bool resizable,
+				struct zx_pager_source *src,
+				struct zx_vmo **out);
+zx_status_t zx_vmo_install_user(struct zx_process *proc, struct zx_vmo *vmo,
+				u64 out);
+struct zx_pager_source *zx_vmo_pager_source(struct zx_vmo *vmo);
+zx_status_t zx_vmo_supply_pages(struct zx_vmo *dst, u64 offset, u64 len,
+				struct zx_vmo *aux, u64 aux_offset);
+
+/* What VMOs ask of their pager (pager.c). */
+zx_status_t zx_pager_request_page(struct zx_pager_source *src, u64 offset,
+				  struct zx_pager_request **out);
+zx_status_t zx_pager_wait(struct zx_pager_request *req);
+void zx_pager_pages_supplied(struct zx_pager_source *src, u64 first,
+			     u64 last);
+void zx_pager_source_release(struct zx_pager_source *src);
+
 #endif /* ZX_VM_VMO_IO_H */
