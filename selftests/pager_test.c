@@ -408,7 +408,7 @@ TEST(op_range_fail_fails_the_waiting_reader)
 	size_t i;
 
 	env_new(_metadata, &e, 2 * PG, 0);
-	for (i = 0; i < sizeof(errs) / sizeof(errs[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(errs); i++) {
 		accessor_start(_metadata, &a, e.vmo, PG, 1, false);
 		expect_read_request(_metadata, e.port, PG);
 		ASSERT_ZX_OK(zx_pager_op_range(e.pager, ZX_PAGER_OP_FAIL, e.vmo,

@@ -494,9 +494,12 @@ zx_status_t zx_vmo_read_user(struct zx_vmo *vmo, char __user *buf,
 				status = zx_vmo_ask_pager(own, pos, &req);
 		}
 		mutex_unlock(&own->lock);
-		/* Answered: look again. */
-		if (req && (status = zx_pager_wait(req)) == ZX_OK)
-			continue;
+		if (req) {
+			status = zx_pager_wait(req);
+			/* Answered: look again. */
+			if (status == ZX_OK)
+				continue;
+		}
 		if (status != ZX_OK)
 			break;
 		if (page) {
@@ -559,9 +562,12 @@ zx_status_t zx_vmo_write_user(struct zx_vmo *vmo, const char __user *buf,
 				status = ZX_ERR_NO_MEMORY;
 		}
 		mutex_unlock(&own->lock);
-		/* Answered: write again, into the supplied page. */
-		if (req && (status = zx_pager_wait(req)) == ZX_OK)
-			continue;
+		if (req) {
+			status = zx_pager_wait(req);
+			/* Answered: write again, into the supplied page. */
+			if (status == ZX_OK)
+				continue;
+		}
 		buf += n;
 		offset += n;
 		len -= n;
