@@ -735,6 +735,7 @@ TEST(commit_slices_streams_and_refused_ops)
 	uint8_t buf[4] = { 0 };
 	zx_iovec_t v = { .buffer = buf, .capacity = 2 };
 	size_t actual = 0;
+	uint64_t cs;
 
 	env_new(_metadata, &e, 3 * PG, 0);
 	/* A slice reads through its parent's pager. */
@@ -749,6 +750,23 @@ TEST(commit_slices_streams_and_refused_ops)
 	ASSERT_ZX_OK(zx_stream_readv(stream, 0, &v, 1, &actual));
 	EXPECT_EQ(2u, actual);
 	EXPECT_EQ(42, buf[0]);
+	EXPECT_ZX_OK(zx_handle_close(stream));
+	/*
+	 * Stream writes at the content size work; a gap past it would need
+	 * zeroing, which pager-backed VMOs do not offer.
+	 */
+	ASSERT_ZX_OK(zx_stream_create(ZX_STREAM_MODE_WRITE, e.vmo, 0,
+				      &stream));
+	cs = PG + 10;
+	ASSERT_ZX_OK(zx_object_set_property(e.vmo, ZX_PROP_VMO_CONTENT_SIZE,
+					    &cs, sizeof(cs)));
+	ASSERT_ZX_OK(zx_stream_writev_at(stream, 0, PG + 10, &v, 1, &actual));
+	EXPECT_EQ(2u, actual);
+	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
+		  zx_stream_writev_at(stream, 0, PG + 20, &v, 1, &actual));
+	ASSERT_ZX_OK(zx_object_get_property(e.vmo, ZX_PROP_VMO_CONTENT_SIZE,
+					    &cs, sizeof(cs)));
+	EXPECT_EQ(PG + 12, cs);
 
 	/* Snapshots, decommit and zero would lose the pager's content. */
 	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,

@@ -46,6 +46,11 @@
  * cannot deadlock against the fault handler, and a write to a page is atomic
  * with respect to snapshots of it.
  *
+ * Pager-backed VMOs (zx_vm/pager.c) have no zero pages: whoever finds a
+ * page missing calls zx_vmo_ask_pager() under the owner's lock, drops the
+ * lock, waits with zx_pager_wait() and looks again.  A fault handler must do
+ * the same.  Snapshots, DECOMMIT and ZERO are refused on them.
+ *
  * Children.  A parent counts its children under zx_vmo_family_lock; a child
  * points back at its parent weakly (the parent clears the pointers when it
  * dies).  ZX_VMO_ZERO_CHILDREN is set while the count is zero.  A child
@@ -1237,11 +1242,16 @@ out:
 	return status;
 }
 
-/* Zeros [offset, offset + len), which must lie within @vmo. */
+/*
+ * Zeros [offset, offset + len), which must lie within @vmo.  Not offered on
+ * pager-backed VMOs, where dropping a page brings the pager's content back.
+ */
 zx_status_t zx_vmo_zero_range(struct zx_vmo *vmo, u64 offset, u64 len)
 {
 	zx_status_t status = zx_vmo_check_range(vmo, offset, len);
 
+	if (status == ZX_OK && vmo->owner->pager_src)
+		status = ZX_ERR_NOT_SUPPORTED;
 	if (status == ZX_OK)
 		status = zx_vmo_zero(vmo, offset, len);
 	return status;
