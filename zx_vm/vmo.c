@@ -762,7 +762,8 @@ static zx_status_t zx_vmo_zero(struct zx_vmo *vmo, u64 offset, u64 len)
 
 /*
  * DECOMMIT is offered, as on Zircon, only on VMOs that are neither snapshot
- * children nor parents of one, and on slices of such VMOs.
+ * children nor parents of one, and on slices of such VMOs; not on
+ * pager-backed ones, whose pages would come back from the pager.
  */
 static bool zx_vmo_can_decommit(struct zx_vmo *vmo)
 {
@@ -770,7 +771,7 @@ static bool zx_vmo_can_decommit(struct zx_vmo *vmo)
 	unsigned long flags;
 	bool ok;
 
-	if ((vmo->flags | own->flags) & ZX_VMO_F_COW)
+	if (((vmo->flags | own->flags) & ZX_VMO_F_COW) || own->pager_src)
 		return false;
 	spin_lock_irqsave(&zx_vmo_family_lock, flags);
 	ok = !vmo->num_cow_children && !own->num_cow_children;
@@ -854,8 +855,7 @@ zx_status_t zx_sys_vmo_op_range(struct zx_process *proc, void *argp)
 		goto out;
 	}
 	/* Dropping pages would bring the pager's back, not zeros. */
-	if (vmo->owner->pager_src && (args->op == ZX_VMO_OP_DECOMMIT ||
-				      args->op == ZX_VMO_OP_ZERO)) {
+	if (vmo->owner->pager_src && args->op == ZX_VMO_OP_ZERO) {
 		status = ZX_ERR_NOT_SUPPORTED;
 		goto out;
 	}
@@ -1302,6 +1302,25 @@ struct zx_pager_source *zx_vmo_pager_source(struct zx_vmo *vmo)
 }
 
 /*
+ * Takes the owner's page at @idx, if any, out of its xarray together with
+ * the entry's reference, for another VMO to own: like dropping it, except
+ * that the page lives on.  *@shared: it was SHARED (a snapshot sharer may
+ * outlive its parent).  Owner's lock held.
+ */
+static struct page *zx_vmo_take_page(struct zx_vmo *own, pgoff_t idx,
+				     bool *shared)
+{
+	struct page *page;
+
+	lockdep_assert_held(&own->lock);
+	*shared = xa_get_mark(&own->pages, idx, ZX_VMO_SHARED);
+	page = xa_erase(&own->pages, idx);
+	if (page)
+		own->committed--;
+	return page;
+}
+
+/*
  * Moves the pages of [aux_offset, aux_offset + len) of @aux to [offset,
  * offset + len) of pager-backed @dst, a page at a time; missing ones become
  * zero pages, pages @dst already has stay.  The two locks are never held
@@ -1340,13 +1359,7 @@ zx_status_t zx_vmo_supply_pages(struct zx_vmo *dst, u64 offset, u64 len,
 			break;
 		}
 		mutex_lock(&aux->lock);
-		page = xa_load(&aux->pages, from);
-		if (page) {
-			/* A snapshot sharer may outlive its parent. */
-			shared = xa_get_mark(&aux->pages, from, ZX_VMO_SHARED);
-			xa_erase(&aux->pages, from);
-			aux->committed--;
-		}
+		page = zx_vmo_take_page(aux, from, &shared);
 		mutex_unlock(&aux->lock);
 		if (!page)
 			page = zx_vmo_alloc_page(true);
