@@ -394,6 +394,113 @@ TEST(killed_while_waiting_for_a_page)
 	ASSERT_LIVE_EQ(base);
 }
 
+#define SERVED_PAGES	32
+#define READERS		3
+
+/* A pager thread: serves READ requests until ZX_PAGER_VMO_COMPLETE. */
+struct server {
+	struct pager_env *e;
+	int requests;
+	bool saw_complete;
+	zx_status_t status;
+};
+
+static void *server_main(void *arg)
+{
+	struct server *sv = arg;
+	uint64_t pg = zx_system_get_page_size();
+	uint8_t *buf = malloc(pg);
+	zx_port_packet_t pkt;
+	zx_handle_t aux;
+	uint64_t i;
+
+	sv->status = buf ? ZX_OK : ZX_ERR_NO_MEMORY;
+	while (sv->status == ZX_OK) {
+		sv->status = zx_port_wait(sv->e->port, ZX_TIME_INFINITE, &pkt);
+		if (sv->status != ZX_OK)
+			break;
+		if (pkt.page_request.command == ZX_PAGER_VMO_COMPLETE) {
+			sv->saw_complete = true;
+			break;
+		}
+		sv->requests++;
+		/* Each page holds its own page number, repeated. */
+		for (i = 0; i < pg; i++)
+			buf[i] = (uint8_t)(pkt.page_request.offset / pg);
+		sv->status = zx_vmo_create(pg, 0, &aux);
+		if (sv->status == ZX_OK)
+			sv->status = zx_vmo_write(aux, buf, 0, pg);
+		if (sv->status == ZX_OK)
+			sv->status = zx_pager_supply_pages(
+				sv->e->pager, sv->e->vmo,
+				pkt.page_request.offset, pg, aux, 0);
+		zx_handle_close(aux);
+	}
+	free(buf);
+	return NULL;
+}
+
+struct reader {
+	zx_handle_t vmo;
+	int start;
+	zx_status_t status;
+	bool good;
+};
+
+/* Reads every page, in an order of its own, checking each. */
+static void *reader_main(void *arg)
+{
+	struct reader *r = arg;
+	uint64_t pg = zx_system_get_page_size();
+	uint8_t *buf = malloc(pg);
+	int i, p;
+
+	r->good = buf != NULL;
+	r->status = ZX_OK;
+	for (i = 0; r->good && r->status == ZX_OK && i < SERVED_PAGES; i++) {
+		p = (r->start + i * 7) % SERVED_PAGES;
+		r->status = zx_vmo_read(r->vmo, buf, (uint64_t)p * pg, pg);
+		if (r->status == ZX_OK)
+			r->good = buf[0] == p && buf[pg - 1] == p;
+	}
+	free(buf);
+	return NULL;
+}
+
+TEST(pager_thread_serves_concurrent_readers)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct reader r[READERS];
+	pthread_t rt[READERS], st;
+	struct server sv = { 0 };
+	struct pager_env e;
+	int i;
+
+	env_new(_metadata, &e, SERVED_PAGES * PG, 0);
+	sv.e = &e;
+	zxt_thread_start(_metadata, &st, server_main, &sv);
+	for (i = 0; i < READERS; i++) {
+		r[i].vmo = e.vmo;
+		r[i].start = i * 5;
+		zxt_thread_start(_metadata, &rt[i], reader_main, &r[i]);
+	}
+	for (i = 0; i < READERS; i++) {
+		zxt_thread_join(_metadata, rt[i]);
+		EXPECT_ZX_OK(r[i].status);
+		EXPECT_TRUE(r[i].good);
+	}
+	/* Every page was asked for exactly once. */
+	EXPECT_EQ(SERVED_PAGES * PG, committed(_metadata, e.vmo));
+	EXPECT_ZX_OK(zx_handle_close(e.vmo));
+	e.vmo = ZX_HANDLE_INVALID;
+	zxt_thread_join(_metadata, st);
+	EXPECT_ZX_OK(sv.status);
+	EXPECT_TRUE(sv.saw_complete);
+	EXPECT_EQ(SERVED_PAGES, sv.requests);
+	env_close(_metadata, &e);
+	ASSERT_LIVE_EQ(base);
+}
+
 /* ---- failing, detaching, closing -------------------------------------------- */
 
 TEST(op_range_fail_fails_the_waiting_reader)
