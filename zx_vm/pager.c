@@ -424,7 +424,10 @@ zx_status_t zx_sys_pager_create_vmo(struct zx_process *proc, void *argp)
 		kref_get(&src->ref);	/* the pager list's */
 		list_add_tail(&src->node, &pager->sources);
 	} else {
+		/* Born detached: nothing will ever be sent. */
 		src->detached = true;
+		kfree(src->complete);
+		src->complete = NULL;
 	}
 	spin_unlock_irqrestore(&zx_pager_lock, flags);
 
