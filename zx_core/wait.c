@@ -259,13 +259,12 @@ static zx_status_t zx_wait_many_block(struct zx_process *proc,
 		canceled |= entries[i].canceled;
 		matched |= entries[i].matched;
 	}
+	if (begun == n && canceled)
+		status = ZX_ERR_CANCELED;
+	else if (begun == n && matched)
+		status = ZX_OK;
+	/* A restarted call reports nothing; it will report when it ends. */
 	*report = begun == n && status != ZX_ERR_INTERNAL_INTR_RETRY;
-	if (begun < n)
-		return status;
-	if (canceled)
-		return ZX_ERR_CANCELED;
-	if (matched)
-		return ZX_OK;
 	return status;
 }
 
