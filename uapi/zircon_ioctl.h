@@ -282,6 +282,44 @@ struct zx_vmo_set_cache_policy_args {
 	__u32 cache_policy;
 };
 
+/* vmar_allocate */
+struct zx_vmar_allocate_args {
+	__u32 handle;
+	__u32 options;
+	__u64 offset;
+	__u64 size;
+	__u64 child_vmar;		/* zx_handle_t * */
+	__u64 child_addr;		/* zx_vaddr_t * */
+};
+
+struct zx_vmar_map_args {
+	__u32 handle;
+	__u32 options;
+	__u64 vmar_offset;
+	__u32 vmo;
+	__u32 reserved;
+	__u64 vmo_offset;
+	__u64 len;
+	__u64 mapped_addr;		/* zx_vaddr_t * */
+};
+
+/* vmar_unmap (options 0), vmar_protect and vmar_destroy (handle only) */
+struct zx_vmar_range_args {
+	__u32 handle;
+	__u32 options;
+	__u64 addr;
+	__u64 len;
+};
+
+struct zx_vmar_op_range_args {
+	__u32 handle;
+	__u32 op;
+	__u64 addr;
+	__u64 size;
+	__u64 buffer;			/* void *, must be 0 */
+	__u64 buffer_size;
+};
+
 /*
  * Facts that Zircon's vDSO hands out as constants: read once by libzx.
  * features[] is indexed by ZX_FEATURE_KIND_*; a kind is valid when its bit is
@@ -467,5 +505,12 @@ struct zx_smc_call_args {
 #define ZX_IOC_VMO_OP_RANGE		ZX_IOC(0x86, struct zx_vmo_op_range_args)
 #define ZX_IOC_VMO_REPLACE_AS_EXECUTABLE	ZX_IOC(0x87, struct zx_vmo_replace_as_executable_args)
 #define ZX_IOC_VMO_SET_CACHE_POLICY	ZX_IOC(0x88, struct zx_vmo_set_cache_policy_args)
+
+#define ZX_IOC_VMAR_ALLOCATE		ZX_IOC(0xa0, struct zx_vmar_allocate_args)
+#define ZX_IOC_VMAR_MAP			ZX_IOC(0xa1, struct zx_vmar_map_args)
+#define ZX_IOC_VMAR_UNMAP		ZX_IOC(0xa2, struct zx_vmar_range_args)
+#define ZX_IOC_VMAR_PROTECT		ZX_IOC(0xa3, struct zx_vmar_range_args)
+#define ZX_IOC_VMAR_DESTROY		ZX_IOC(0xa4, struct zx_vmar_range_args)
+#define ZX_IOC_VMAR_OP_RANGE		ZX_IOC(0xa5, struct zx_vmar_op_range_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

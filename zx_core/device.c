@@ -68,6 +68,10 @@ union zx_ioctl_buffer {
 	struct zx_vmo_op_range_args vmo_op_range;
 	struct zx_vmo_replace_as_executable_args vmo_replace_as_executable;
 	struct zx_vmo_set_cache_policy_args vmo_set_cache_policy;
+	struct zx_vmar_allocate_args vmar_allocate;
+	struct zx_vmar_map_args vmar_map;
+	struct zx_vmar_range_args vmar_range;
+	struct zx_vmar_op_range_args vmar_op_range;
 };
 
 #define ZX_OP(_cmd, _fn, _struct, _last)				\
@@ -204,6 +208,18 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_vmo_replace_as_executable_args, out),
 	ZX_OP(ZX_IOC_VMO_SET_CACHE_POLICY, zx_sys_vmo_set_cache_policy,
 	      struct zx_vmo_set_cache_policy_args, cache_policy),
+	ZX_OP(ZX_IOC_VMAR_ALLOCATE, zx_sys_vmar_allocate,
+	      struct zx_vmar_allocate_args, child_addr),
+	ZX_OP(ZX_IOC_VMAR_MAP, zx_sys_vmar_map,
+	      struct zx_vmar_map_args, mapped_addr),
+	ZX_OP(ZX_IOC_VMAR_UNMAP, zx_sys_vmar_unmap,
+	      struct zx_vmar_range_args, len),
+	ZX_OP(ZX_IOC_VMAR_PROTECT, zx_sys_vmar_protect,
+	      struct zx_vmar_range_args, len),
+	ZX_OP(ZX_IOC_VMAR_DESTROY, zx_sys_vmar_destroy,
+	      struct zx_vmar_range_args, handle),
+	ZX_OP(ZX_IOC_VMAR_OP_RANGE, zx_sys_vmar_op_range,
+	      struct zx_vmar_op_range_args, buffer_size),
 };
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
@@ -303,11 +319,16 @@ static int __init zx_init(void)
 	ret = zx_pci_init();
 	if (ret)
 		goto err_debuglog;
-	ret = misc_register(&zx_miscdev);
+	ret = zx_vmar_init();
 	if (ret)
 		goto err_pci;
+	ret = misc_register(&zx_miscdev);
+	if (ret)
+		goto err_vmar;
 	return 0;
 
+err_vmar:
+	zx_vmar_exit();
 err_pci:
 	zx_pci_exit();
 err_debuglog:
@@ -326,6 +347,7 @@ err_handles:
 static void __exit zx_exit(void)
 {
 	misc_deregister(&zx_miscdev);
+	zx_vmar_exit();
 	zx_pci_exit();
 	zx_debuglog_exit();
 	zx_resources_exit();

@@ -70,5 +70,11 @@ ZX_SYSCALL(vmo_set_size);
 ZX_SYSCALL(vmo_op_range);
 ZX_SYSCALL(vmo_replace_as_executable);
 ZX_SYSCALL(vmo_set_cache_policy);
+ZX_SYSCALL(vmar_allocate);
+ZX_SYSCALL(vmar_map);
+ZX_SYSCALL(vmar_unmap);
+ZX_SYSCALL(vmar_protect);
+ZX_SYSCALL(vmar_destroy);
+ZX_SYSCALL(vmar_op_range);
 
 #endif /* ZX_CORE_SYSCALLS_H */

@@ -21,9 +21,15 @@
  *   zx_debuglog_lock              the debuglog ring and its readers (mutex);
  *                                 user copies nest inside
  *   zx_resource_lock              the resource ranges of each kind (mutex)
- *   zx_vmo.lock                   pages and size of one VMO (mutex); page
+ *   zx_vmar_lock                  the VMAR trees of all processes and the
+ *                                 pending mapping (mutex); held across
+ *                                 vm_mmap()/vm_munmap()
+ *     mm->mmap_lock               (the fault handler runs under it)
+ *       zx_vmo.lock               pages and size of one VMO (mutex); page
  *                                 allocation nests inside, user copies do
  *                                 not (see zx_vm/vmo.c)
+ *         page lock               of a VMO page being (un)mapped
+ *           i_mmap_rwsem          of the mapping file, in zx_vm_zap()
  *   zx_vmo_family_lock            VMO parent/child links (spinlock, irqsave)
  *     zx_object.lock              signal state, observers, peer link, name
  *                                 (spinlock, irqsave: signals may be raised
@@ -289,7 +295,36 @@ int zx_debuglog_init(void);
 void zx_debuglog_exit(void);
 
 /* zx_vm/vmar.c */
-struct zx_object *zx_vmar_create_root(void);
+struct zx_object *zx_vmar_create_root(struct mm_struct *mm);
+int zx_vmar_init(void);
+void zx_vmar_exit(void);
+
+/*
+ * Every mapping of VMO pages is a mapping of one module file, in which each
+ * mapped page owner has a window of this many bytes (the largest mappable
+ * VMO offset).
+ */
+#define ZX_VM_WINDOW_SIZE	(1ULL << 40)
+unsigned long zx_vm_window_alloc(void);
+void zx_vm_window_free(unsigned long pgoff);
+void zx_vm_zap(unsigned long pgoff, unsigned long npages);
+
+/* zx_vm/vmo.c: mapping support */
+struct zx_vmo;
+struct vm_area_struct;
+struct vm_fault;
+zx_status_t zx_vmo_map_prepare(struct zx_object *obj, u64 offset, u64 len,
+			       u32 options, struct zx_vmo **out,
+			       unsigned long *pgoff);
+void zx_vmo_map_get(struct zx_vmo *own);
+void zx_vmo_map_put(struct zx_vmo *own);
+pgprot_t zx_vmo_map_pgprot(struct zx_vmo *own, pgprot_t prot);
+vm_fault_t zx_vmo_fault(struct zx_vmo *own, struct vm_fault *vmf);
+vm_fault_t zx_vmo_page_mkwrite(struct zx_vmo *own, struct vm_fault *vmf);
+void zx_vmo_map_committed(struct zx_vmo *own, struct vm_area_struct *vma,
+			  unsigned long addr, unsigned long end);
+zx_status_t zx_vmo_map_op(struct zx_vmo *own, u32 op, unsigned long first,
+			  unsigned long n);
 
 /* zx_core/wait.c */
 zx_status_t zx_block_until(bool *done, zx_time_t deadline);
