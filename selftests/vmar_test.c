@@ -1009,6 +1009,124 @@ TEST(process_exit_frees_mappings)
 	ASSERT_LIVE_EQ(base);
 }
 
+/* ---- unmap, close, exit --------------------------------------------------- */
+
+TEST(unmap_handle_close_thread_exit_errors)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t root = zx_vmar_root_self(), ev = zxt_event(_metadata);
+	zx_handle_t vmo = vmo_new(_metadata, PG, 0);
+	zx_vaddr_t addr;
+
+	addr = map(_metadata, root, RW, 0, vmo, 0, PG);
+	/* A failed unmap returns, and closes nothing. */
+	EXPECT_ZX(ZX_ERR_BAD_HANDLE,
+		  zx_vmar_unmap_handle_close_thread_exit(ZXT_BOGUS_HANDLE,
+							 addr, PG, ev));
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE,
+		  zx_vmar_unmap_handle_close_thread_exit(ev, addr, PG, ev));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_vmar_unmap_handle_close_thread_exit(root, addr + 1, PG,
+							 ev));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_vmar_unmap_handle_close_thread_exit(root, addr, 0, ev));
+	EXPECT_ZX_OK(zx_vmar_unmap(root, addr, PG));
+	EXPECT_ZX(ZX_ERR_NOT_FOUND,
+		  zx_vmar_unmap_handle_close_thread_exit(root, addr, PG, ev));
+	EXPECT_ZX_OK(zxt_valid(ev));
+	EXPECT_ZX_OK(zx_handle_close(ev));
+	EXPECT_ZX_OK(zx_handle_close(vmo));
+	ASSERT_LIVE_EQ(base);
+}
+
+/* The only thread of a child: the process exits with status 0. */
+static int exit_call_child(void *arg)
+{
+	zx_handle_t close = *(zx_handle_t *)arg, vmo, ev;
+	zx_vaddr_t addr = 0;
+	zx_status_t status;
+
+	CHILD_CHECK_ZX(ZX_OK, zx_vmo_create(PG, 0, &vmo));
+	CHILD_CHECK_ZX(ZX_OK, zx_event_create(0, &ev));
+	CHILD_CHECK_ZX(ZX_OK, zx_vmar_map(zx_vmar_root_self(), RW, 0, vmo, 0,
+					  PG, &addr));
+	status = zx_vmar_unmap_handle_close_thread_exit(zx_vmar_root_self(),
+							addr, PG,
+							close ? close : ev);
+	fprintf(stderr, "# child: returned %s\n",
+		zx_status_get_string(status));
+	return 3;
+}
+
+TEST(unmap_handle_close_thread_exit_ends_the_thread)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t close = ZX_HANDLE_INVALID;
+	int status;
+
+	ASSERT_CHILD_OK(zxt_fork_run(exit_call_child, &close));
+	/* A handle that cannot be closed: a trap, after the unmap. */
+	close = ZXT_BOGUS_HANDLE;
+	status = zxt_fork_run(exit_call_child, &close);
+	ASSERT_TRUE(WIFSIGNALED(status)) {
+		TH_LOG("child wait status %#x", status);
+	}
+	EXPECT_TRUE(WTERMSIG(status) == SIGILL || WTERMSIG(status) == SIGTRAP);
+	ASSERT_LIVE_EQ(base);
+}
+
+struct stack_thread {
+	zx_vaddr_t stack;
+	size_t size;
+	zx_handle_t end;
+	pid_t tid;
+};
+
+static void *stack_thread_fn(void *arg)
+{
+	struct stack_thread *st = arg;
+	zx_status_t status;
+
+	st->tid = zxt_gettid();
+	/* Unmaps the stack this runs on, closes its end, exits. */
+	status = zx_vmar_unmap_handle_close_thread_exit(zx_vmar_root_self(),
+							st->stack, st->size,
+							st->end);
+	return (void *)(intptr_t)status;
+}
+
+TEST(thread_unmaps_its_own_stack_and_exits)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	const size_t size = 64 * PG;
+	zx_handle_t vmo = vmo_new(_metadata, size, 0), mine;
+	struct stack_thread st = { .size = size };
+	char path[64];
+	pthread_attr_t attr;
+	pthread_t thread;
+	int i;
+
+	st.stack = map(_metadata, zx_vmar_root_self(), RW, 0, vmo, 0, size);
+	ASSERT_ZX_OK(zx_eventpair_create(0, &mine, &st.end));
+	ASSERT_EQ(0, pthread_attr_init(&attr));
+	ASSERT_EQ(0, pthread_attr_setstack(&attr, (void *)st.stack, size));
+	ASSERT_EQ(0, pthread_create(&thread, &attr, stack_thread_fn, &st));
+	EXPECT_ZX_OK(zx_object_wait_one(mine, ZX_EVENTPAIR_PEER_CLOSED,
+					zx_deadline_after(ZX_SEC(10)), NULL));
+	/* The stack is gone and the task with it (never joined: its
+	 * descriptor lived on that stack). */
+	EXPECT_EQ(0u, mapped_pages(st.stack, size));
+	EXPECT_EQ(0u, vmo_info(_metadata, vmo).num_mappings);
+	snprintf(path, sizeof(path), "/proc/self/task/%d", (int)st.tid);
+	for (i = 0; i < 10000 && access(path, F_OK) == 0; i++)
+		zxt_sleep_ms(1);
+	EXPECT_NE(0, access(path, F_OK));
+	EXPECT_ZX_OK(zx_handle_close(mine));
+	EXPECT_ZX_OK(zx_handle_close(vmo));
+	pthread_attr_destroy(&attr);
+	ASSERT_LIVE_EQ(base);
+}
+
 /* ---- memory ----------------------------------------------------------------- */
 
 static long mem_available_kb(void)

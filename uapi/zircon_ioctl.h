@@ -311,6 +311,19 @@ struct zx_vmar_range_args {
 	__u64 len;
 };
 
+/*
+ * vmar_unmap_handle_close_thread_exit without the exit.  The ioctl returns
+ * ZX_VMAR_UNMAP_CLOSE_TRAP if it unmapped but could not close the handle.
+ */
+struct zx_vmar_unmap_close_args {
+	__u32 handle;
+	__u32 close_handle;
+	__u64 addr;
+	__u64 len;
+};
+
+#define ZX_VMAR_UNMAP_CLOSE_TRAP	0x7ff
+
 struct zx_vmar_op_range_args {
 	__u32 handle;
 	__u32 op;
@@ -512,5 +525,6 @@ struct zx_smc_call_args {
 #define ZX_IOC_VMAR_PROTECT		ZX_IOC(0xa3, struct zx_vmar_range_args)
 #define ZX_IOC_VMAR_DESTROY		ZX_IOC(0xa4, struct zx_vmar_range_args)
 #define ZX_IOC_VMAR_OP_RANGE		ZX_IOC(0xa5, struct zx_vmar_op_range_args)
+#define ZX_IOC_VMAR_UNMAP_HANDLE_CLOSE	ZX_IOC(0xa6, struct zx_vmar_unmap_close_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

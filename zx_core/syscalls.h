@@ -76,5 +76,6 @@ ZX_SYSCALL(vmar_unmap);
 ZX_SYSCALL(vmar_protect);
 ZX_SYSCALL(vmar_destroy);
 ZX_SYSCALL(vmar_op_range);
+ZX_SYSCALL(vmar_unmap_handle_close);
 
 #endif /* ZX_CORE_SYSCALLS_H */

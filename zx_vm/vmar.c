@@ -843,9 +843,9 @@ static bool zx_vmar_contains(struct zx_vmar *vmar, u64 addr, u64 len)
 	       end <= vmar->start + vmar->len;
 }
 
-zx_status_t zx_sys_vmar_unmap(struct zx_process *proc, void *argp)
+static zx_status_t zx_vmar_unmap(struct zx_process *proc, zx_handle_t handle,
+				 u64 addr, u64 len)
 {
-	struct zx_vmar_range_args *args = argp;
 	unsigned long pos, end, piece_end;
 	struct zx_vmar *vmar, *child, *tmp;
 	bool found = false;
@@ -853,11 +853,10 @@ zx_status_t zx_sys_vmar_unmap(struct zx_process *proc, void *argp)
 	zx_status_t status;
 	LIST_HEAD(dropped);
 
-	status = zx_vmar_get(proc, args->handle, &vmar, &rights);
+	status = zx_vmar_get(proc, handle, &vmar, &rights);
 	if (status != ZX_OK)
 		return status;
-	if (args->options || !PAGE_ALIGNED(args->addr) || !args->len ||
-	    !PAGE_ALIGNED(args->len)) {
+	if (!PAGE_ALIGNED(addr) || !len || !PAGE_ALIGNED(len)) {
 		status = ZX_ERR_INVALID_ARGS;
 		goto out;
 	}
@@ -865,12 +864,12 @@ zx_status_t zx_sys_vmar_unmap(struct zx_process *proc, void *argp)
 	status = zx_vmar_check_live(vmar);
 	if (status != ZX_OK)
 		goto out_unlock;
-	if (!zx_vmar_contains(vmar, args->addr, args->len)) {
+	if (!zx_vmar_contains(vmar, addr, len)) {
 		status = ZX_ERR_INVALID_ARGS;
 		goto out_unlock;
 	}
-	pos = args->addr;
-	end = args->addr + args->len;
+	pos = addr;
+	end = addr + len;
 	/* Sub-regions must lie wholly inside, and need OP_CHILDREN. */
 	list_for_each_entry(child, &vmar->children, sibling) {
 		if (!zx_ranges_overlap(child->start, child->len, pos,
@@ -904,6 +903,34 @@ out_unlock:
 out:
 	zx_object_put(&vmar->base);
 	return status;
+}
+
+zx_status_t zx_sys_vmar_unmap(struct zx_process *proc, void *argp)
+{
+	struct zx_vmar_range_args *args = argp;
+
+	if (args->options)
+		return ZX_ERR_INVALID_ARGS;
+	return zx_vmar_unmap(proc, args->handle, args->addr, args->len);
+}
+
+/*
+ * The first two steps of vmar_unmap_handle_close_thread_exit; libzx ends
+ * the thread (a module cannot), without touching the maybe unmapped stack.
+ * If the unmap worked but the close failed, the caller must trap.
+ */
+zx_status_t zx_sys_vmar_unmap_handle_close(struct zx_process *proc,
+					   void *argp)
+{
+	struct zx_vmar_unmap_close_args *args = argp;
+	zx_status_t status;
+
+	status = zx_vmar_unmap(proc, args->handle, args->addr, args->len);
+	if (status != ZX_OK)
+		return status;
+	if (zx_handle_close(proc, args->close_handle) != ZX_OK)
+		return -ZX_VMAR_UNMAP_CLOSE_TRAP;
+	return ZX_OK;
 }
 
 /*
