@@ -122,9 +122,8 @@ void zx_vm_window_free(unsigned long pgoff)
 
 void zx_vm_zap(unsigned long pgoff, unsigned long npages)
 {
-	unmap_mapping_range(zx_vm_file->f_mapping,
-			    (loff_t)pgoff << PAGE_SHIFT,
-			    (loff_t)npages << PAGE_SHIFT, 1);
+	/* By page: high windows' byte offsets do not fit a loff_t. */
+	unmap_mapping_pages(zx_vm_file->f_mapping, pgoff, npages, true);
 }
 
 static void zx_vm_map_open(struct vm_area_struct *vma)

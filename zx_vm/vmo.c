@@ -1291,23 +1291,27 @@ vm_fault_t zx_vmo_page_mkwrite(struct zx_vmo *own, struct vm_fault *vmf)
 void zx_vmo_map_committed(struct zx_vmo *own, struct vm_area_struct *vma,
 			  unsigned long addr, unsigned long end)
 {
-	for (; addr < end; addr += PAGE_SIZE) {
-		pgoff_t idx = linear_page_index(vma, addr) - own->map_pgoff;
-		struct page *page;
+	unsigned long first = linear_page_index(vma, addr) - own->map_pgoff;
+	unsigned long last = first + ((end - addr) >> PAGE_SHIFT) - 1;
+	unsigned long idx = first;
+	struct page *page;
 
+	while (idx <= last && !fatal_signal_pending(current)) {
 		mutex_lock(&own->lock);
-		page = xa_load(&own->pages, idx);
+		page = xa_find(&own->pages, &idx, last, XA_PRESENT);
 		if (page)
 			get_page(page);
 		mutex_unlock(&own->lock);
 		if (!page)
-			continue;
+			break;
 		lock_page(page);
 		/* An existing entry makes this fail harmlessly (-EBUSY). */
 		if (xa_load(&own->pages, idx) == page)
-			vm_insert_page(vma, addr, page);
+			vm_insert_page(vma, addr + ((idx - first) << PAGE_SHIFT),
+				       page);
 		unlock_page(page);
 		put_page(page);
+		idx++;
 		cond_resched();
 	}
 }
