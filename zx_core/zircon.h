@@ -304,10 +304,17 @@ void zx_vmar_exit(void);
  * mapped page owner has a window of this many bytes (the largest mappable
  * VMO offset).
  */
-#define ZX_VM_WINDOW_SIZE	(1ULL << 40)
-unsigned long zx_vm_window_alloc(void);
-void zx_vm_window_free(unsigned long pgoff);
+#define ZX_VM_WINDOW_SHIFT	40
+#define ZX_VM_WINDOW_SIZE	(1ULL << ZX_VM_WINDOW_SHIFT)
+u32 zx_vm_window_alloc(void);
+void zx_vm_window_free(u32 window);
 void zx_vm_zap(unsigned long pgoff, unsigned long npages);
+
+/* The mapping file page where window @window starts. */
+static inline unsigned long zx_vm_window_pgoff(u32 window)
+{
+	return (unsigned long)window << (ZX_VM_WINDOW_SHIFT - PAGE_SHIFT);
+}
 
 /* zx_vm/vmo.c: mapping support */
 struct zx_vmo;

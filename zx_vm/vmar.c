@@ -101,23 +101,19 @@ static void zx_vm_set_flags(struct vm_area_struct *vma, unsigned long set,
 #endif
 }
 
-/* Window 0 stays free: reservations use file offset 0. */
-unsigned long zx_vm_window_alloc(void)
+/* Window 0 stays free: reservations use file offset 0.  0: no memory. */
+u32 zx_vm_window_alloc(void)
 {
 	int id = ida_alloc_range(&zx_vm_windows, 1,
-				 (int)min_t(u64, INT_MAX, U64_MAX /
-					    ZX_VM_WINDOW_SIZE - 1),
+				 (1U << (64 - ZX_VM_WINDOW_SHIFT)) - 1,
 				 GFP_KERNEL);
 
-	if (id < 0)
-		return 0;
-	return (unsigned long)id << (ilog2(ZX_VM_WINDOW_SIZE) - PAGE_SHIFT);
+	return id < 0 ? 0 : id;
 }
 
-void zx_vm_window_free(unsigned long pgoff)
+void zx_vm_window_free(u32 window)
 {
-	ida_free(&zx_vm_windows,
-		 pgoff >> (ilog2(ZX_VM_WINDOW_SIZE) - PAGE_SHIFT));
+	ida_free(&zx_vm_windows, window);
 }
 
 void zx_vm_zap(unsigned long pgoff, unsigned long npages)

@@ -103,10 +103,11 @@ struct zx_vmo {
 	unsigned long num_children;
 	unsigned long num_cow_children;
 	/*
-	 * Of a page owner: first page of its window in the mapping file
-	 * (0: never mapped; set once, under @lock), and its live mappings.
+	 * Of a page owner: its window in the mapping file (0: never mapped;
+	 * set once, under @lock), and its live mappings.  Kept small: on
+	 * debug kernels the struct sits just under a kmalloc size class.
 	 */
-	unsigned long map_pgoff;
+	u32 map_window;
 	atomic_t num_mappings;
 };
 
@@ -233,8 +234,8 @@ static void zx_vmo_destroy(struct zx_object *obj)
 	xa_for_each(&vmo->pages, idx, page)
 		put_page(page);
 	xa_destroy(&vmo->pages);
-	if (vmo->map_pgoff)
-		zx_vm_window_free(vmo->map_pgoff);
+	if (vmo->map_window)
+		zx_vm_window_free(vmo->map_window);
 	if (vmo->owner != vmo)
 		zx_object_put(&vmo->owner->base);
 	mutex_destroy(&vmo->lock);
@@ -1143,12 +1144,12 @@ static void zx_vmo_unmap_page(struct zx_vmo *own, pgoff_t idx,
 			      struct page *old)
 {
 	lockdep_assert_held(&own->lock);
-	if (!own->map_pgoff)
+	if (!own->map_window)
 		return;
 	/* Let an installer that checked before the change finish first. */
 	lock_page(old);
 	unlock_page(old);
-	zx_vm_zap(own->map_pgoff + idx, 1);
+	zx_vm_zap(zx_vm_window_pgoff(own->map_window) + idx, 1);
 }
 
 /*
@@ -1177,12 +1178,12 @@ zx_status_t zx_vmo_map_prepare(struct zx_object *obj, u64 offset, u64 len,
 		status = ZX_ERR_BUFFER_TOO_SMALL;
 	else if (vmo->owner_offset + end > ZX_VM_WINDOW_SIZE)
 		status = ZX_ERR_NOT_SUPPORTED;
-	else if (!own->map_pgoff)
-		own->map_pgoff = zx_vm_window_alloc();
-	if (status == ZX_OK && !own->map_pgoff)
+	else if (!own->map_window)
+		own->map_window = zx_vm_window_alloc();
+	if (status == ZX_OK && !own->map_window)
 		status = ZX_ERR_NO_MEMORY;
 	if (status == ZX_OK) {
-		*pgoff = own->map_pgoff +
+		*pgoff = zx_vm_window_pgoff(own->map_window) +
 			 ((vmo->owner_offset + offset) >> PAGE_SHIFT);
 		*out = own;
 		zx_vmo_map_get(own);
@@ -1224,7 +1225,7 @@ pgprot_t zx_vmo_map_pgprot(struct zx_vmo *own, pgprot_t prot)
 /* The page index of @own that @vmf faults on. */
 static pgoff_t zx_vmo_fault_index(struct zx_vmo *own, struct vm_fault *vmf)
 {
-	return vmf->pgoff - own->map_pgoff;
+	return vmf->pgoff - zx_vm_window_pgoff(own->map_window);
 }
 
 /*
@@ -1291,7 +1292,8 @@ vm_fault_t zx_vmo_page_mkwrite(struct zx_vmo *own, struct vm_fault *vmf)
 void zx_vmo_map_committed(struct zx_vmo *own, struct vm_area_struct *vma,
 			  unsigned long addr, unsigned long end)
 {
-	unsigned long first = linear_page_index(vma, addr) - own->map_pgoff;
+	unsigned long first = linear_page_index(vma, addr) -
+			      zx_vm_window_pgoff(own->map_window);
 	unsigned long last = first + ((end - addr) >> PAGE_SHIFT) - 1;
 	unsigned long idx = first;
 	struct page *page;
@@ -1323,7 +1325,8 @@ void zx_vmo_map_committed(struct zx_vmo *own, struct vm_area_struct *vma,
 zx_status_t zx_vmo_map_op(struct zx_vmo *own, u32 op, unsigned long first,
 			  unsigned long n)
 {
-	u64 offset = (u64)(first - own->map_pgoff) << PAGE_SHIFT;
+	u64 offset = (u64)(first - zx_vm_window_pgoff(own->map_window)) <<
+		     PAGE_SHIFT;
 	u64 len = (u64)n << PAGE_SHIFT;
 	zx_status_t status;
 
