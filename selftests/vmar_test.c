@@ -1127,6 +1127,82 @@ TEST(thread_unmaps_its_own_stack_and_exits)
 	ASSERT_LIVE_EQ(base);
 }
 
+struct futex_thread {
+	zx_futex_t done;
+	zx_handle_t end;
+	pid_t tid;
+};
+
+static void *futex_thread_fn(void *arg)
+{
+	struct futex_thread *ft = arg;
+
+	ft->tid = zxt_gettid();
+	zx_futex_wake_handle_close_thread_exit(&ft->done, 1, 1, ft->end);
+}
+
+TEST(futex_wake_handle_close_thread_exit_ends_the_thread)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct futex_thread ft = { .done = 0 };
+	zx_handle_t mine;
+	pthread_t thread;
+	char path[64];
+	zx_status_t status;
+	int i;
+
+	ASSERT_ZX_OK(zx_eventpair_create(0, &mine, &ft.end));
+	ASSERT_EQ(0, pthread_create(&thread, NULL, futex_thread_fn, &ft));
+	/* Woken by the thread's last act, or the value was already set. */
+	status = zx_futex_wait(&ft.done, 0, ZX_HANDLE_INVALID,
+			       zx_deadline_after(ZX_SEC(10)));
+	EXPECT_TRUE(status == ZX_OK || status == ZX_ERR_BAD_STATE);
+	EXPECT_EQ(1, __atomic_load_n(&ft.done, __ATOMIC_ACQUIRE));
+	EXPECT_ZX_OK(zx_object_wait_one(mine, ZX_EVENTPAIR_PEER_CLOSED,
+					zx_deadline_after(ZX_SEC(10)), NULL));
+	snprintf(path, sizeof(path), "/proc/self/task/%d", (int)ft.tid);
+	for (i = 0; i < 10000 && access(path, F_OK) == 0; i++)
+		zxt_sleep_ms(1);
+	EXPECT_NE(0, access(path, F_OK));
+	EXPECT_ZX_OK(zx_handle_close(mine));
+	ASSERT_LIVE_EQ(base);
+}
+
+static int futex_exit_child(void *arg)
+{
+	zx_handle_t close = *(zx_handle_t *)arg, ev;
+	zx_futex_t word = 0;
+
+	CHILD_CHECK_ZX(ZX_OK, zx_event_create(0, &ev));
+	zx_futex_wake_handle_close_thread_exit(close == 1 ?
+					       (zx_futex_t *)ZXT_BAD_PTR :
+					       &word, 1, 5,
+					       close > 1 ? close : ev);
+}
+
+TEST(futex_wake_handle_close_thread_exit_traps_on_failure)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t close = ZX_HANDLE_INVALID;
+	int status;
+
+	ASSERT_CHILD_OK(zxt_fork_run(futex_exit_child, &close));
+	/* A handle that cannot be closed, or a bad futex: a trap. */
+	close = ZXT_BOGUS_HANDLE;
+	status = zxt_fork_run(futex_exit_child, &close);
+	ASSERT_TRUE(WIFSIGNALED(status)) {
+		TH_LOG("child wait status %#x", status);
+	}
+	EXPECT_TRUE(WTERMSIG(status) == SIGILL || WTERMSIG(status) == SIGTRAP);
+	close = 1;
+	status = zxt_fork_run(futex_exit_child, &close);
+	ASSERT_TRUE(WIFSIGNALED(status)) {
+		TH_LOG("child wait status %#x", status);
+	}
+	EXPECT_TRUE(WTERMSIG(status) == SIGILL || WTERMSIG(status) == SIGTRAP);
+	ASSERT_LIVE_EQ(base);
+}
+
 /* ---- memory ----------------------------------------------------------------- */
 
 static long mem_available_kb(void)

@@ -324,6 +324,20 @@ struct zx_vmar_unmap_close_args {
 
 #define ZX_VMAR_UNMAP_CLOSE_TRAP	0x7ff
 
+/*
+ * futex_wake_handle_close_thread_exit without the exit.  The ioctl returns
+ * ZX_FUTEX_WAKE_CLOSE_TRAP if any step failed.
+ */
+struct zx_futex_wake_close_args {
+	__u64 value_ptr;		/* zx_futex_t * */
+	__u32 wake_count;
+	__s32 new_value;
+	__u32 close_handle;
+	__u32 reserved;
+};
+
+#define ZX_FUTEX_WAKE_CLOSE_TRAP	ZX_VMAR_UNMAP_CLOSE_TRAP
+
 struct zx_vmar_op_range_args {
 	__u32 handle;
 	__u32 op;
@@ -526,5 +540,6 @@ struct zx_smc_call_args {
 #define ZX_IOC_VMAR_DESTROY		ZX_IOC(0xa4, struct zx_vmar_range_args)
 #define ZX_IOC_VMAR_OP_RANGE		ZX_IOC(0xa5, struct zx_vmar_op_range_args)
 #define ZX_IOC_VMAR_UNMAP_HANDLE_CLOSE	ZX_IOC(0xa6, struct zx_vmar_unmap_close_args)
+#define ZX_IOC_FUTEX_WAKE_HANDLE_CLOSE	ZX_IOC(0xa7, struct zx_futex_wake_close_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

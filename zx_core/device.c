@@ -73,6 +73,7 @@ union zx_ioctl_buffer {
 	struct zx_vmar_range_args vmar_range;
 	struct zx_vmar_op_range_args vmar_op_range;
 	struct zx_vmar_unmap_close_args vmar_unmap_close;
+	struct zx_futex_wake_close_args futex_wake_close;
 };
 
 #define ZX_OP(_cmd, _fn, _struct, _last)				\
@@ -223,6 +224,8 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_vmar_op_range_args, buffer_size),
 	ZX_OP(ZX_IOC_VMAR_UNMAP_HANDLE_CLOSE, zx_sys_vmar_unmap_handle_close,
 	      struct zx_vmar_unmap_close_args, len),
+	ZX_OP(ZX_IOC_FUTEX_WAKE_HANDLE_CLOSE, zx_sys_futex_wake_handle_close,
+	      struct zx_futex_wake_close_args, reserved),
 };
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)

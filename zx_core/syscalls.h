@@ -77,5 +77,6 @@ ZX_SYSCALL(vmar_protect);
 ZX_SYSCALL(vmar_destroy);
 ZX_SYSCALL(vmar_op_range);
 ZX_SYSCALL(vmar_unmap_handle_close);
+ZX_SYSCALL(futex_wake_handle_close);
 
 #endif /* ZX_CORE_SYSCALLS_H */

@@ -86,9 +86,9 @@ ZX_EXPORT zx_status_t zx_vmar_op_range(zx_handle_t handle, uint32_t op, zx_vaddr
 namespace {
 
 // The ioctl, then, if it succeeded, exit(2) of this thread, without using
-// the stack in between (it may have just been unmapped); a trap if the
-// handle could not be closed.  Returns the ioctl's raw result otherwise.
-long UnmapCloseExit(int fd, unsigned long cmd, void* args) {
+// the stack in between (it may have just been unmapped or reused); a trap
+// for ZX_VMAR_UNMAP_CLOSE_TRAP.  Returns the ioctl's raw result otherwise.
+long IoctlThenExit(int fd, unsigned long cmd, void* args) {
 #if defined(__x86_64__)
   long ret = SYS_ioctl;
   __asm__ volatile(
@@ -149,10 +149,27 @@ ZX_EXPORT zx_status_t zx_vmar_unmap_handle_close_thread_exit(zx_handle_t vmar_ha
   if (fd < 0)
     return ZX_ERR_NOT_SUPPORTED;
   for (;;) {
-    long r = UnmapCloseExit(fd, ZX_IOC_VMAR_UNMAP_HANDLE_CLOSE, &args);
+    long r = IoctlThenExit(fd, ZX_IOC_VMAR_UNMAP_HANDLE_CLOSE, &args);
     if (r >= 0)
       return static_cast<zx_status_t>(-r);
     if (r != -EINTR)
       return libzx::StatusFromErrno(static_cast<int>(-r));
   }
+}
+
+ZX_EXPORT void zx_futex_wake_handle_close_thread_exit(const zx_futex_t* value_ptr,
+                                                      uint32_t wake_count, int32_t new_value,
+                                                      zx_handle_t close_handle) {
+  zx_futex_wake_close_args args = {
+      .value_ptr = libzx::Ptr(value_ptr),
+      .wake_count = wake_count,
+      .new_value = new_value,
+      .close_handle = close_handle,
+      .reserved = 0,
+  };
+  int fd = libzx::DeviceFd();
+  if (fd >= 0)
+    IoctlThenExit(fd, ZX_IOC_FUTEX_WAKE_HANDLE_CLOSE, &args);
+  // Nothing can be reported: the call has no errors.
+  __builtin_trap();
 }
