@@ -51,6 +51,7 @@
 #include <vector>
 
 #include <lib/zxlinux/fd.h>
+#include <zircon/process.h>
 #include <zircon/status.h>
 #include <zircon/syscalls.h>
 #include <zircon/syscalls/object.h>
@@ -1322,14 +1323,32 @@ Factory LxMemfdWriteRead(size_t size) {
   };
 }
 
-// ---- pending: Linux baselines of cases whose Zircon side is coming -----------
-//
-// VMAR mapping (zx_vmar_map) is being written.  A pending row already
-// measures its Linux baseline; its Zircon factory is nullptr until the
-// syscalls land.
+// VmoMap/MapTouchUnmap/1MiB: map a VMO, write one byte per page, unmap;
+// the VMO must then hold what was written.  Baseline: mmap of a memfd.
+bool ZxVmoMapTouchUnmap(Loop* l) {
+  constexpr size_t kSize = 1 << 20;
+  zx_handle_t vmo;
+  CHECK_ZX(zx_vmo_create(kSize, 0, &vmo));
+  l->run = [vmo](uint64_t n) {
+    size_t page = zx_system_get_page_size();
+    for (uint64_t i = 0; i < n; i++) {
+      zx_vaddr_t addr;
+      CHECK_ZX(zx_vmar_map(zx_vmar_root_self(), ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, vmo, 0,
+                           kSize, &addr));
+      auto* p = reinterpret_cast<volatile uint8_t*>(addr);
+      for (size_t off = 0; off < kSize; off += page)
+        p[off] = uint8_t(i);
+      CHECK_ZX(zx_vmar_unmap(zx_vmar_root_self(), addr, kSize));
+      uint8_t last = 0;
+      CHECK_ZX(zx_vmo_read(vmo, &last, kSize - page, 1));
+      CHECK(last == uint8_t(i), "the VMO lost a write made through its mapping");
+    }
+    return true;
+  };
+  l->teardown = [vmo] { zx_handle_close(vmo); };
+  return true;
+}
 
-// VmoMap/MapTouchUnmap/1MiB: map a VMO, write one byte per page, unmap.
-// Baseline: mmap of a memfd.
 bool LxMemfdMapTouchUnmap(Loop* l) {
   constexpr size_t kSize = 1 << 20;
   int fd = int(syscall(SYS_memfd_create, "zx-bench", MFD_CLOEXEC));
@@ -1433,9 +1452,8 @@ std::vector<Case> AllCases() {
   for (size_t size : {4096u, 1048576u})
     add("vmo", "Vmo/WriteRead/" + std::to_string(size) + "bytes", ZxVmoWriteRead(size),
         "memfd pwrite+pread", LxMemfdWriteRead(size));
-  // Pending: see the section above LxMemfdMapTouchUnmap.
-  add("pending", "VmoMap/MapTouchUnmap/1048576bytes", nullptr, "mmap memfd+touch+munmap",
-      LxMemfdMapTouchUnmap, "zx_vmar_map, zx_vmar_unmap");
+  add("vmo", "VmoMap/MapTouchUnmap/1048576bytes", ZxVmoMapTouchUnmap, "mmap memfd+touch+munmap",
+      LxMemfdMapTouchUnmap);
   return v;
 }
 
