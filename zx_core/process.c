@@ -97,6 +97,8 @@ static void zx_process_put_notifier(struct work_struct *work)
 	mmu_notifier_put(&proc->notifier);
 }
 
+static void zx_process_free_notifier(struct mmu_notifier *mn);
+
 static struct mmu_notifier *zx_process_alloc_notifier(struct mm_struct *mm)
 {
 	char comm[TASK_COMM_LEN];
@@ -139,20 +141,43 @@ static struct mmu_notifier *zx_process_alloc_notifier(struct mm_struct *mm)
 	return &proc->notifier;
 
 err:
-	zx_process_drop_startup_handles(proc);
-	zx_object_put(&proc->base);
+	__module_get(THIS_MODULE);
+	zx_process_free_notifier(&proc->notifier);
 	return ERR_PTR(-ENOMEM);
 }
 
+static void zx_process_free(struct zx_process *proc)
+{
+	zx_process_drop_startup_handles(proc);
+	zx_object_put(&proc->base);
+	module_put(THIS_MODULE);
+}
+
+static void zx_process_free_work(struct work_struct *work)
+{
+	/* zx_processes_exit() flushes this work before the module goes. */
+	zx_process_free(container_of(work, struct zx_process, free_work));
+}
+
+/*
+ * After mmu_notifier_put(), from an SRCU callback: release() already
+ * dropped the startup handles, so this only frees.  A context that was
+ * never attached (registering failed, e.g. on a pending signal, or its
+ * creation did) is freed here under mmap_lock with its startup handles
+ * still in it, and dropping them may take locks ordered before mmap_lock
+ * (a root VMAR takes zx_vmar_lock): that runs from the workqueue.
+ */
 static void zx_process_free_notifier(struct mmu_notifier *mn)
 {
 	struct zx_process *proc = container_of(mn, struct zx_process,
 					       notifier);
 
-	/* Only left here if registering the notifier failed. */
-	zx_process_drop_startup_handles(proc);
-	zx_object_put(&proc->base);
-	module_put(THIS_MODULE);
+	if (proc->attached) {
+		zx_process_free(proc);
+		return;
+	}
+	INIT_WORK(&proc->free_work, zx_process_free_work);
+	queue_work(zx_process_wq, &proc->free_work);
 }
 
 /* The address space is going away: the process has exited or exec'd. */
@@ -244,8 +269,8 @@ int zx_processes_init(void)
 /* Module exit: wait for the last notifier callbacks to finish. */
 void zx_processes_exit(void)
 {
-	destroy_workqueue(zx_process_wq);
 	mmu_notifier_synchronize();
+	destroy_workqueue(zx_process_wq);
 }
 
 /*

@@ -279,6 +279,7 @@ struct zx_process {
 	atomic_t root_resource_taken;	/* handed out at most once */
 	struct xarray threads;		/* tid -> struct zx_thread *, weak */
 	struct work_struct put_work;
+	struct work_struct free_work;
 	struct rcu_head rcu;
 };
 
