@@ -1205,36 +1205,6 @@ TEST(futex_wake_handle_close_thread_exit_traps_on_failure)
 
 /* ---- memory ----------------------------------------------------------------- */
 
-static long mem_available_kb(void)
-{
-	char line[256];
-	long kb = -1;
-	FILE *f = fopen("/proc/meminfo", "re");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "MemAvailable: %ld kB", &kb) == 1)
-			break;
-	fclose(f);
-	return kb;
-}
-
-static long mem_settled_kb(void)
-{
-	int fd;
-
-	sync();
-	fd = open("/proc/sys/vm/drop_caches", O_WRONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		if (write(fd, "3", 1) != 1)
-			errno = 0;
-		close(fd);
-	}
-	zxt_sleep_ms(200);
-	return mem_available_kb();
-}
-
 static void many_maps(struct __test_metadata *_metadata)
 {
 	zx_vaddr_t addr = 0;
@@ -1259,11 +1229,11 @@ TEST(many_mappings_give_memory_back)
 	/* A first round warms up slab caches and page tables. */
 	many_maps(_metadata);
 	ASSERT_LIVE_EQ(base);
-	before = mem_settled_kb();
+	before = zxt_mem_settled_kb();
 	ASSERT_LT(0, before);
 	many_maps(_metadata);
 	ASSERT_LIVE_EQ(base);
-	after = mem_settled_kb();
+	after = zxt_mem_settled_kb();
 	TH_LOG("MemAvailable: %ld kB before, %ld kB after %d map+touch+unmap",
 	       before, after, MAP_MANY);
 	/* Nothing lost beyond 1% (more may come back: caches settle). */

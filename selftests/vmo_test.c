@@ -1343,43 +1343,6 @@ TEST(process_exit_frees_vmos)
 
 /* ---- memory ---------------------------------------------------------------------- */
 
-/* MemAvailable from /proc/meminfo, in kB; -1 if unreadable. */
-static long mem_available_kb(void)
-{
-	char line[256];
-	long kb = -1;
-	FILE *f = fopen("/proc/meminfo", "re");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "MemAvailable: %ld kB", &kb) == 1)
-			break;
-	fclose(f);
-	return kb;
-}
-
-/*
- * MemAvailable once the page cache (which earlier tests and processes
- * leave behind, and which the kernel counts only partly) has been dropped,
- * when we may.
- */
-static long mem_settled_kb(void)
-{
-	int fd;
-
-	sync();
-	fd = open("/proc/sys/vm/drop_caches", O_WRONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		/* Without the right to, measure as things are. */
-		if (write(fd, "3", 1) != 1)
-			errno = 0;
-		close(fd);
-	}
-	zxt_sleep_ms(200);
-	return mem_available_kb();
-}
-
 /* Creates VMO_MANY one-page VMOs, each with a page committed. */
 static void many_vmos_create(struct __test_metadata *_metadata,
 			     zx_handle_t *h)
@@ -1424,13 +1387,13 @@ TEST(many_vmos_give_memory_back)
 	 * leak of these pages (about 5% of the VM's memory) fails every one.
 	 */
 	for (round = 1; round <= 3; round++) {
-		before = mem_settled_kb();
+		before = zxt_mem_settled_kb();
 		ASSERT_LT(0, before);
 		many_vmos_create(_metadata, h);
-		during = mem_settled_kb();
+		during = zxt_mem_settled_kb();
 		many_vmos_close(_metadata, h);
 		ASSERT_LIVE_EQ(base);
-		after = mem_settled_kb();
+		after = zxt_mem_settled_kb();
 		TH_LOG("round %d: MemAvailable %ld kB before, %ld kB with %d VMOs (%ld kB of pages), %ld kB after",
 		       round, before, during, VMO_MANY, expect_kb, after);
 		/* The pages were real memory while the VMOs lived... */

@@ -492,6 +492,45 @@ static inline void zxt_pester_stop(struct __test_metadata *_metadata,
 	zxt_thread_join(_metadata, p->thread);
 }
 
+/* ---- memory ---------------------------------------------------------------- */
+
+/* MemAvailable from /proc/meminfo in kB, or -1. */
+static inline long zxt_mem_available_kb(void)
+{
+	char line[256];
+	long kb = -1;
+	FILE *f = fopen("/proc/meminfo", "re");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "MemAvailable: %ld kB", &kb) == 1)
+			break;
+	fclose(f);
+	return kb;
+}
+
+/*
+ * MemAvailable once the page cache (which earlier tests and processes
+ * leave behind, and which the kernel counts only partly) has been dropped,
+ * when we may.
+ */
+static inline long zxt_mem_settled_kb(void)
+{
+	int fd;
+
+	sync();
+	fd = open("/proc/sys/vm/drop_caches", O_WRONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		/* Without the right to, measure as things are. */
+		if (write(fd, "3", 1) != 1)
+			errno = 0;
+		close(fd);
+	}
+	zxt_sleep_ms(200);
+	return zxt_mem_available_kb();
+}
+
 /* ---- child processes ------------------------------------------------------ */
 
 /*
