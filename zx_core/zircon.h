@@ -21,6 +21,8 @@
  *   zx_debuglog_lock              the debuglog ring and its readers (mutex);
  *                                 user copies nest inside
  *   zx_resource_lock              the resource ranges of each kind (mutex)
+ *   zx_bti.lock                   a BTI's PMT lists (mutex); VMO locks and
+ *                                 DMA (un)mapping happen outside it
  *   zx_vmo.lock                   pages and size of one VMO (mutex); page
  *                                 allocation nests inside, user copies do
  *                                 not (see zx_vm/vmo.c)

@@ -7,9 +7,23 @@
 
 #include <zircon/syscalls/resource.h>
 
+struct pci_dev;
+
 /* zx_ddk/pci.c */
 int zx_pci_init(void);
 void zx_pci_exit(void);
+struct pci_dev *zx_pci_claimed_device(int domain, unsigned int bus,
+				      unsigned int devfn);
+
+/* zx_ddk/iommu.c */
+zx_status_t zx_iommu_lookup(struct zx_process *proc, zx_handle_t handle,
+			    struct zx_object **out);
+zx_status_t zx_iommu_bti_device(struct zx_object *iommu, u64 bti_id,
+				struct pci_dev **pdev);
+
+/* zx_ddk/bti.c: @handle is a BTI with @rights. */
+zx_status_t zx_bti_check(struct zx_process *proc, zx_handle_t handle,
+			 zx_rights_t rights);
 
 /* zx_ddk/resource.c */
 int zx_resources_init(void);

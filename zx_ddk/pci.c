@@ -514,3 +514,25 @@ out:
 	zx_pci_device_put(dev);
 	return status;
 }
+
+/*
+ * The PCI device at @domain:@bus:@devfn if it is bound to this module
+ * (pci_dev_get'd), else NULL: BTIs map DMA only for devices a driver here
+ * owns, never for one a Linux driver drives.
+ */
+struct pci_dev *zx_pci_claimed_device(int domain, unsigned int bus,
+				      unsigned int devfn)
+{
+	struct pci_dev *pdev;
+
+	pdev = pci_get_domain_bus_and_slot(domain, bus, devfn);
+	if (!pdev)
+		return NULL;
+	mutex_lock(&zx_pci_lock);
+	if (READ_ONCE(pdev->dev.driver) != &zx_pci_driver.driver) {
+		pci_dev_put(pdev);
+		pdev = NULL;
+	}
+	mutex_unlock(&zx_pci_lock);
+	return pdev;
+}
