@@ -62,6 +62,11 @@ union zx_ioctl_buffer {
 	struct zx_bti_pin_args bti_pin;
 	struct zx_vmo_create_contiguous_args vmo_create_contiguous;
 	struct zx_vmo_create_physical_args vmo_create_physical;
+	struct zx_interrupt_create_args interrupt_create;
+	struct zx_interrupt_wait_args interrupt_wait;
+	struct zx_interrupt_trigger_args interrupt_trigger;
+	struct zx_pci_map_interrupt_args pci_map_interrupt;
+	struct zx_pci_get_bar_args pci_get_bar;
 	struct zx_futex_wait_args futex_wait;
 	struct zx_futex_wake_args futex_wake;
 	struct zx_futex_ptr_args futex_ptr;
@@ -189,6 +194,18 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_vmo_create_contiguous_args, reserved),
 	ZX_OP(ZX_IOC_VMO_CREATE_PHYSICAL, zx_sys_vmo_create_physical,
 	      struct zx_vmo_create_physical_args, out),
+	ZX_OP(ZX_IOC_INTERRUPT_CREATE, zx_sys_interrupt_create,
+	      struct zx_interrupt_create_args, out),
+	ZX_OP(ZX_IOC_INTERRUPT_WAIT, zx_sys_interrupt_wait,
+	      struct zx_interrupt_wait_args, out_timestamp),
+	ZX_OP(ZX_IOC_INTERRUPT_TRIGGER, zx_sys_interrupt_trigger,
+	      struct zx_interrupt_trigger_args, timestamp),
+	ZX_OP(ZX_IOC_INTERRUPT_DESTROY, zx_sys_interrupt_destroy,
+	      struct zx_ddk_handle_args, reserved),
+	ZX_OP(ZX_IOC_PCI_MAP_INTERRUPT, zx_sys_pci_map_interrupt,
+	      struct zx_pci_map_interrupt_args, out),
+	ZX_OP(ZX_IOC_PCI_GET_BAR, zx_sys_pci_get_bar,
+	      struct zx_pci_get_bar_args, out_handle),
 	ZX_OP(ZX_IOC_SMC_CALL, zx_sys_smc_call,
 	      struct zx_smc_call_args, out),
 	ZX_OP(ZX_IOC_THREAD_SELF, zx_sys_thread_self,
