@@ -8,6 +8,7 @@
 
 #include <thread>
 
+#include <lib/zx/clock.h>
 #include <lib/zx/event.h>
 #include <lib/zx/eventpair.h>
 #include <lib/zx/job.h>

@@ -6,6 +6,8 @@
  */
 #include <lib/zxlinux/fd.h>
 
+#include <zircon/syscalls/resource.h>
+
 #include "zx_test.h"
 
 #define PG		((uint64_t)zx_system_get_page_size())
@@ -1131,6 +1133,33 @@ TEST(content_size_and_name_properties)
 
 /* ---- executable and cache policy ---------------------------------------------- */
 
+/* Replaces a duplicate of @x with each kind of vmex resource. */
+static void vmo_exec_with_resources(struct __test_metadata *_metadata,
+				    zx_handle_t x)
+{
+	zx_handle_t root = zx_take_startup_handle(PA_HND(PA_RESOURCE, 0));
+	zx_handle_t vmex, info_rsrc, h, y;
+
+	ASSERT_NE(ZX_HANDLE_INVALID, root);
+	ASSERT_ZX_OK(zx_resource_create(root, ZX_RSRC_KIND_SYSTEM,
+					ZX_RSRC_SYSTEM_VMEX_BASE, 1, NULL, 0,
+					&vmex));
+	ASSERT_ZX_OK(zx_resource_create(root, ZX_RSRC_KIND_SYSTEM,
+					ZX_RSRC_SYSTEM_INFO_BASE, 1, NULL, 0,
+					&info_rsrc));
+	h = zxt_dup(_metadata, x, ZX_RIGHT_SAME_RIGHTS);
+	ASSERT_ZX_OK(zx_vmo_replace_as_executable(h, root, &y));
+	h = y;
+	ASSERT_ZX_OK(zx_vmo_replace_as_executable(h, vmex, &y));
+	EXPECT_EQ(zxt_koid(_metadata, x), zxt_koid(_metadata, y));
+	/* Another system resource is no vmex; y is consumed anyway. */
+	EXPECT_ZX(ZX_ERR_BAD_HANDLE,
+		  zx_vmo_replace_as_executable(y, info_rsrc, &h));
+	EXPECT_ZX(ZX_ERR_BAD_HANDLE, zxt_valid(y));
+	EXPECT_ZX_OK(zx_handle_close_many((zx_handle_t[]){ root, vmex,
+							   info_rsrc }, 3));
+}
+
 TEST(replace_as_executable)
 {
 	struct zxt_live base = zxt_settle(_metadata);
@@ -1145,6 +1174,9 @@ TEST(replace_as_executable)
 		  zxt_rights(_metadata, x));
 	EXPECT_EQ(koid, zxt_koid(_metadata, x));
 	EXPECT_EQ(42, vmo_peek(_metadata, x, 0));
+
+	/* The root resource and the VMEX system resource are vmex too. */
+	vmo_exec_with_resources(_metadata, x);
 
 	/* A vmex that is not a VMEX resource fails, and h is gone anyway. */
 	h = zxt_dup(_metadata, x, ZX_RIGHT_SAME_RIGHTS);

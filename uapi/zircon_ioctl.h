@@ -82,6 +82,14 @@ struct zx_object_wait_many_args {
 	__s64 deadline;
 };
 
+struct zx_object_wait_async_args {
+	__u32 handle;
+	__u32 port;
+	__u64 key;
+	__u32 signals;
+	__u32 options;			/* ZX_WAIT_ASYNC_* */
+};
+
 /* event_create and any other create call with one output */
 struct zx_create_args {
 	__u32 options;
@@ -280,6 +288,68 @@ struct zx_vmo_replace_as_executable_args {
 struct zx_vmo_set_cache_policy_args {
 	__u32 handle;
 	__u32 cache_policy;
+};
+
+struct zx_timer_create_args {
+	__u32 options;			/* ZX_TIMER_SLACK_* */
+	__u32 clock_id;			/* ZX_CLOCK_MONOTONIC or ZX_CLOCK_BOOT */
+	__u64 out;			/* zx_handle_t * */
+};
+
+struct zx_timer_set_args {
+	__u32 handle;
+	__u32 reserved;
+	__s64 deadline;
+	__s64 slack;
+};
+
+struct zx_timer_cancel_args {
+	__u32 handle;
+	__u32 reserved;
+};
+
+/*
+ * Clocks: the argument structs of zx_clock_create and zx_clock_update stay
+ * in user memory; options carries their version (ZX_CLOCK_ARGS_VERSION).
+ */
+struct zx_clock_create_args {
+	__u64 options;
+	__u64 args;			/* const void *, may be 0 without version */
+	__u64 out;			/* zx_handle_t * */
+};
+
+struct zx_clock_read_args {
+	__u32 handle;
+	__u32 reserved;
+	__u64 now;			/* zx_time_t * */
+};
+
+/* clock_get_details and clock_update */
+struct zx_clock_io_args {
+	__u32 handle;
+	__u32 reserved;
+	__u64 options;
+	__u64 buffer;			/* zx_clock_details_v1_t * / update args */
+};
+
+/* port_create uses struct zx_create_args. */
+struct zx_port_queue_args {
+	__u32 handle;
+	__u32 reserved;
+	__u64 packet;			/* const zx_port_packet_t * */
+};
+
+struct zx_port_wait_args {
+	__u32 handle;
+	__u32 reserved;
+	__s64 deadline;
+	__u64 packet;			/* zx_port_packet_t * */
+};
+
+struct zx_port_cancel_args {
+	__u32 handle;
+	__u32 source;
+	__u64 key;
 };
 
 /*
@@ -487,6 +557,20 @@ struct zx_pci_map_interrupt_args {
 };
 
 /*
+ * handle_poll_fd (zxlinux extension): a descriptor that poll() and epoll
+ * report readable (EPOLLIN) while the handle's object has any of @signals
+ * asserted, or, for a port (@signals 0), while it holds packets.  The file
+ * references the object, not the handle.
+ */
+struct zx_handle_poll_fd_args {
+	__u32 handle;
+	__u32 signals;
+	__u32 flags;			/* ZXLINUX_FD_* */
+	__u32 reserved;
+	__u64 out_fd;			/* int * */
+};
+
+/*
  * Command numbers.  Gaps are left per family so related calls stay together
  * as the ABI grows; a number is never reused.
  */
@@ -498,6 +582,7 @@ struct zx_pci_map_interrupt_args {
 #define ZX_IOC_HANDLE_REPLACE		ZX_IOC(0x04, struct zx_handle_rights_args)
 #define ZX_IOC_HANDLE_TO_FD		ZX_IOC(0x08, struct zx_handle_to_fd_args)
 #define ZX_IOC_HANDLE_FROM_FD		ZX_IOC(0x09, struct zx_handle_from_fd_args)
+#define ZX_IOC_HANDLE_POLL_FD		ZX_IOC(0x0a, struct zx_handle_poll_fd_args)
 
 #define ZX_IOC_OBJECT_GET_INFO		ZX_IOC(0x10, struct zx_object_get_info_args)
 #define ZX_IOC_OBJECT_GET_PROPERTY	ZX_IOC(0x11, struct zx_object_property_args)
@@ -506,6 +591,7 @@ struct zx_pci_map_interrupt_args {
 #define ZX_IOC_OBJECT_SIGNAL_PEER	ZX_IOC(0x14, struct zx_object_signal_args)
 #define ZX_IOC_OBJECT_WAIT_ONE		ZX_IOC(0x15, struct zx_object_wait_one_args)
 #define ZX_IOC_OBJECT_WAIT_MANY		ZX_IOC(0x16, struct zx_object_wait_many_args)
+#define ZX_IOC_OBJECT_WAIT_ASYNC	ZX_IOC(0x17, struct zx_object_wait_async_args)
 
 #define ZX_IOC_EVENT_CREATE		ZX_IOC(0x20, struct zx_create_args)
 #define ZX_IOC_EVENTPAIR_CREATE		ZX_IOC(0x21, struct zx_create_pair_args)
@@ -583,5 +669,17 @@ struct zx_pci_map_interrupt_args {
 #define ZX_IOC_VMO_OP_RANGE		ZX_IOC(0x86, struct zx_vmo_op_range_args)
 #define ZX_IOC_VMO_REPLACE_AS_EXECUTABLE	ZX_IOC(0x87, struct zx_vmo_replace_as_executable_args)
 #define ZX_IOC_VMO_SET_CACHE_POLICY	ZX_IOC(0x88, struct zx_vmo_set_cache_policy_args)
+#define ZX_IOC_TIMER_CREATE		ZX_IOC(0x68, struct zx_timer_create_args)
+#define ZX_IOC_TIMER_SET		ZX_IOC(0x69, struct zx_timer_set_args)
+#define ZX_IOC_TIMER_CANCEL		ZX_IOC(0x6a, struct zx_timer_cancel_args)
+
+#define ZX_IOC_CLOCK_CREATE		ZX_IOC(0x6c, struct zx_clock_create_args)
+#define ZX_IOC_CLOCK_READ		ZX_IOC(0x6d, struct zx_clock_read_args)
+#define ZX_IOC_CLOCK_GET_DETAILS	ZX_IOC(0x6e, struct zx_clock_io_args)
+#define ZX_IOC_CLOCK_UPDATE		ZX_IOC(0x6f, struct zx_clock_io_args)
+#define ZX_IOC_PORT_CREATE		ZX_IOC(0x60, struct zx_create_args)
+#define ZX_IOC_PORT_QUEUE		ZX_IOC(0x61, struct zx_port_queue_args)
+#define ZX_IOC_PORT_WAIT		ZX_IOC(0x62, struct zx_port_wait_args)
+#define ZX_IOC_PORT_CANCEL		ZX_IOC(0x63, struct zx_port_cancel_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

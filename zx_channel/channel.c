@@ -414,6 +414,8 @@ static zx_status_t zx_channel_take_handles(struct zx_process *proc,
 
 	for (i = 0; i < n; i++) {
 		if (status == ZX_OK && s->moved[i]) {
+			/* Waits made through a handle end when it leaves. */
+			zx_object_cancel_handle(s->moved[i]->obj, s->moved[i]);
 			s->moved[i]->rights = s->rights[i];
 			msg->handles[i] = s->moved[i];
 		} else if (s->moved[i]) {

@@ -30,11 +30,13 @@ union zx_ioctl_buffer {
 	struct zx_handle_rights_args handle_rights;
 	struct zx_handle_to_fd_args handle_to_fd;
 	struct zx_handle_from_fd_args handle_from_fd;
+	struct zx_handle_poll_fd_args handle_poll_fd;
 	struct zx_object_get_info_args object_get_info;
 	struct zx_object_property_args object_property;
 	struct zx_object_signal_args object_signal;
 	struct zx_object_wait_one_args object_wait_one;
 	struct zx_object_wait_many_args object_wait_many;
+	struct zx_object_wait_async_args object_wait_async;
 	struct zx_create_args create;
 	struct zx_create_pair_args create_pair;
 	struct zx_cprng_args cprng;
@@ -79,6 +81,15 @@ union zx_ioctl_buffer {
 	struct zx_vmo_op_range_args vmo_op_range;
 	struct zx_vmo_replace_as_executable_args vmo_replace_as_executable;
 	struct zx_vmo_set_cache_policy_args vmo_set_cache_policy;
+	struct zx_timer_create_args timer_create;
+	struct zx_timer_set_args timer_set;
+	struct zx_timer_cancel_args timer_cancel;
+	struct zx_clock_create_args clock_create;
+	struct zx_clock_read_args clock_read;
+	struct zx_clock_io_args clock_io;
+	struct zx_port_queue_args port_queue;
+	struct zx_port_wait_args port_wait;
+	struct zx_port_cancel_args port_cancel;
 };
 
 #define ZX_OP(_cmd, _fn, _struct, _last)				\
@@ -102,6 +113,8 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_handle_to_fd_args, out_fd),
 	ZX_OP(ZX_IOC_HANDLE_FROM_FD, zx_sys_handle_from_fd,
 	      struct zx_handle_from_fd_args, out),
+	ZX_OP(ZX_IOC_HANDLE_POLL_FD, zx_sys_handle_poll_fd,
+	      struct zx_handle_poll_fd_args, out_fd),
 	ZX_OP(ZX_IOC_OBJECT_GET_INFO, zx_sys_object_get_info,
 	      struct zx_object_get_info_args, avail),
 	ZX_OP(ZX_IOC_OBJECT_GET_PROPERTY, zx_sys_object_get_property,
@@ -116,6 +129,8 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_object_wait_one_args, observed),
 	ZX_OP(ZX_IOC_OBJECT_WAIT_MANY, zx_sys_object_wait_many,
 	      struct zx_object_wait_many_args, deadline),
+	ZX_OP(ZX_IOC_OBJECT_WAIT_ASYNC, zx_sys_object_wait_async,
+	      struct zx_object_wait_async_args, options),
 	ZX_OP(ZX_IOC_EVENT_CREATE, zx_sys_event_create,
 	      struct zx_create_args, out),
 	ZX_OP(ZX_IOC_EVENTPAIR_CREATE, zx_sys_eventpair_create,
@@ -241,6 +256,28 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_vmo_replace_as_executable_args, out),
 	ZX_OP(ZX_IOC_VMO_SET_CACHE_POLICY, zx_sys_vmo_set_cache_policy,
 	      struct zx_vmo_set_cache_policy_args, cache_policy),
+	ZX_OP(ZX_IOC_TIMER_CREATE, zx_sys_timer_create,
+	      struct zx_timer_create_args, out),
+	ZX_OP(ZX_IOC_TIMER_SET, zx_sys_timer_set,
+	      struct zx_timer_set_args, slack),
+	ZX_OP(ZX_IOC_TIMER_CANCEL, zx_sys_timer_cancel,
+	      struct zx_timer_cancel_args, reserved),
+	ZX_OP(ZX_IOC_CLOCK_CREATE, zx_sys_clock_create,
+	      struct zx_clock_create_args, out),
+	ZX_OP(ZX_IOC_CLOCK_READ, zx_sys_clock_read,
+	      struct zx_clock_read_args, now),
+	ZX_OP(ZX_IOC_CLOCK_GET_DETAILS, zx_sys_clock_get_details,
+	      struct zx_clock_io_args, buffer),
+	ZX_OP(ZX_IOC_CLOCK_UPDATE, zx_sys_clock_update,
+	      struct zx_clock_io_args, buffer),
+	ZX_OP(ZX_IOC_PORT_CREATE, zx_sys_port_create,
+	      struct zx_create_args, out),
+	ZX_OP(ZX_IOC_PORT_QUEUE, zx_sys_port_queue,
+	      struct zx_port_queue_args, packet),
+	ZX_OP(ZX_IOC_PORT_WAIT, zx_sys_port_wait,
+	      struct zx_port_wait_args, packet),
+	ZX_OP(ZX_IOC_PORT_CANCEL, zx_sys_port_cancel,
+	      struct zx_port_cancel_args, key),
 };
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)

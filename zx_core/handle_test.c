@@ -261,6 +261,67 @@ static void observers_fire_on_trigger_and_cancel_on_close(struct kunit *test)
 	zx_handle_table_close_all(&proc->handles);
 }
 
+static void strobe_wakes_observers_and_leaves_no_trace(struct kunit *test)
+{
+	struct zx_object *obj = test_obj_new(test, &test_event_type, NULL);
+	struct test_observer want = {
+		.ob = { .trigger = ZX_USER_SIGNAL_2, .on_match = test_on_match },
+	};
+	struct test_observer other = {
+		.ob = { .trigger = ZX_USER_SIGNAL_3, .on_match = test_on_match },
+	};
+	unsigned long flags;
+
+	zx_object_update_signals(obj, 0, ZX_USER_SIGNAL_0);
+	zx_object_add_observer(obj, &want.ob);
+	zx_object_add_observer(obj, &other.ob);
+	spin_lock_irqsave(obj->lock, flags);
+	__zx_object_strobe_signals(obj, ZX_USER_SIGNAL_2);
+	spin_unlock_irqrestore(obj->lock, flags);
+	KUNIT_EXPECT_EQ(test, want.matches, 1);
+	KUNIT_EXPECT_EQ(test, want.last, (zx_signals_t)(ZX_USER_SIGNAL_0 |
+							ZX_USER_SIGNAL_2));
+	KUNIT_EXPECT_EQ(test, other.matches, 0);
+	/* Observed by the waiter, never by anyone reading the state. */
+	KUNIT_EXPECT_EQ(test, zx_object_signals(obj), ZX_USER_SIGNAL_0);
+	zx_object_remove_observer(obj, &want.ob);
+	zx_object_remove_observer(obj, &other.ob);
+	zx_object_put(obj);
+}
+
+static void edge_observers_fire_only_on_rising_triggers(struct kunit *test)
+{
+	struct zx_object *obj = test_obj_new(test, &test_event_type, NULL);
+	struct test_observer t = {
+		.ob = {
+			.trigger = ZX_USER_SIGNAL_0 | ZX_USER_SIGNAL_1,
+			.edge = true,
+			.on_match = test_on_match,
+			.on_cancel = test_on_cancel,
+		},
+	};
+
+	zx_object_update_signals(obj, 0, ZX_USER_SIGNAL_0);
+	/* Already active when added: nothing. */
+	zx_object_add_observer(obj, &t.ob);
+	KUNIT_EXPECT_EQ(test, t.matches, 0);
+	/* A change elsewhere while the trigger stays active: nothing. */
+	zx_object_update_signals(obj, 0, ZX_USER_SIGNAL_2);
+	KUNIT_EXPECT_EQ(test, t.matches, 0);
+	zx_object_update_signals(obj, ZX_USER_SIGNAL_0, 0);
+	KUNIT_EXPECT_EQ(test, t.matches, 0);
+	zx_object_update_signals(obj, 0, ZX_USER_SIGNAL_0);
+	KUNIT_EXPECT_EQ(test, t.matches, 1);
+	/* Another trigger bit rising counts too. */
+	zx_object_update_signals(obj, 0, ZX_USER_SIGNAL_1);
+	KUNIT_EXPECT_EQ(test, t.matches, 2);
+	KUNIT_EXPECT_EQ(test, t.last, (zx_signals_t)(ZX_USER_SIGNAL_0 |
+						     ZX_USER_SIGNAL_1 |
+						     ZX_USER_SIGNAL_2));
+	zx_object_remove_observer(obj, &t.ob);
+	zx_object_put(obj);
+}
+
 static void last_handle_closes_peer(struct kunit *test)
 {
 	struct zx_process *proc = test_proc_new(test);
@@ -313,6 +374,8 @@ static struct kunit_case zx_handle_test_cases[] = {
 	KUNIT_CASE(values_mean_nothing_in_another_table),
 	KUNIT_CASE(rights_only_shrink),
 	KUNIT_CASE(observers_fire_on_trigger_and_cancel_on_close),
+	KUNIT_CASE(strobe_wakes_observers_and_leaves_no_trace),
+	KUNIT_CASE(edge_observers_fire_only_on_rising_triggers),
 	KUNIT_CASE(last_handle_closes_peer),
 	KUNIT_CASE(closed_table_refuses_new_handles),
 	{}

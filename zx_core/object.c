@@ -84,6 +84,7 @@ void __zx_object_update_signals(struct zx_object *obj, zx_signals_t clear,
 {
 	struct zx_observer *ob, *tmp;
 	zx_signals_t next = (obj->signals & ~clear) | set;
+	zx_signals_t rising = next & ~obj->signals;
 
 	lockdep_assert_held(obj->lock);
 	if (next == obj->signals)
@@ -91,8 +92,23 @@ void __zx_object_update_signals(struct zx_object *obj, zx_signals_t clear,
 	obj->signals = next;
 	/* on_match may unlink the observer it is called for. */
 	list_for_each_entry_safe(ob, tmp, &obj->observers, node)
-		if (ob->trigger & next)
+		if (ob->trigger & (ob->edge ? rising : next))
 			ob->on_match(ob, next);
+}
+
+/*
+ * Caller holds obj->lock.  Wakes the observers waiting for any of @strobe
+ * as if those signals had been asserted and at once deasserted: the state
+ * does not change, so no later wait can see them (ZX_CLOCK_UPDATED).
+ */
+void __zx_object_strobe_signals(struct zx_object *obj, zx_signals_t strobe)
+{
+	struct zx_observer *ob, *tmp;
+
+	lockdep_assert_held(obj->lock);
+	list_for_each_entry_safe(ob, tmp, &obj->observers, node)
+		if (ob->trigger & strobe)
+			ob->on_match(ob, obj->signals | strobe);
 }
 
 void zx_object_update_signals(struct zx_object *obj, zx_signals_t clear,
@@ -111,17 +127,24 @@ zx_signals_t zx_object_signals(struct zx_object *obj)
 }
 
 /*
- * Registers @ob; if its trigger is already active it fires at once, so a
- * wait never misses a signal raised before it started.
+ * Registers @ob; unless it is an edge observer, it fires at once if its
+ * trigger is already active, so a wait never misses a signal raised before
+ * it started.  Caller holds obj->lock.
  */
+void __zx_object_add_observer(struct zx_object *obj, struct zx_observer *ob)
+{
+	lockdep_assert_held(obj->lock);
+	list_add_tail(&ob->node, &obj->observers);
+	if (!ob->edge && (ob->trigger & obj->signals))
+		ob->on_match(ob, obj->signals);
+}
+
 void zx_object_add_observer(struct zx_object *obj, struct zx_observer *ob)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(obj->lock, flags);
-	list_add_tail(&ob->node, &obj->observers);
-	if (ob->trigger & obj->signals)
-		ob->on_match(ob, obj->signals);
+	__zx_object_add_observer(obj, ob);
 	spin_unlock_irqrestore(obj->lock, flags);
 }
 

@@ -113,6 +113,7 @@ static zx_status_t zx_wait_entry_begin(struct zx_process *proc,
 	e->matched = false;
 	e->canceled = false;
 	e->ob.trigger = signals;
+	e->ob.edge = false;
 	e->ob.handle = h;
 	e->ob.on_match = zx_wait_on_match;
 	e->ob.on_cancel = zx_wait_on_cancel;

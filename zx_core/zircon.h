@@ -30,6 +30,12 @@
  *     zx_object.lock              signal state, observers, peer link, name
  *                                 (spinlock, irqsave: signals may be raised
  *                                 from hardirq context by timers and IRQs)
+ *       zx_port lock              a port's own zx_object.lock, in a lockdep
+ *                                 class of its own: its packet queue and
+ *                                 async waits.  An observer firing under
+ *                                 any other object's lock queues a packet;
+ *                                 ports are never observed by ports.
+ *         wait_queue_head locks   port_wait sleepers, poll bridge files
  *
  * The two ends of a peered object (eventpair, channel, ...) share one lock,
  * so updating both sides is one critical section and there is no order
@@ -38,6 +44,9 @@
  * (handle table, threads) around the xarray's own allocations, which drop
  * them as needed; the mutexes (socket io_lock, fifo read_lock) exist to be
  * held across copies.
+ * Timer expiries (zx_port/timer.c) take an object lock in hardirq context,
+ * so nothing may wait for an hrtimer callback (hrtimer_cancel()) while
+ * holding any object lock.
  *
  * Lifetimes: a zx_object is refcounted (kref); each zx_handle owns one
  * reference, and the object's handle_count counts its handles, whether in a
@@ -99,6 +108,11 @@ struct zx_object_type {
 	void (*peer_closed)(struct zx_object *survivor);
 	/* Cannot be waited on (ports). */
 	bool not_waitable;
+	/*
+	 * For a type that cannot be waited on: the internal signal that means
+	 * "readable" to the poll bridge, which then needs ZX_RIGHT_READ.
+	 */
+	zx_signals_t poll_readable;
 	/* The last handle went away (the object may live on). */
 	void (*on_zero_handles)(struct zx_object *obj);
 	/* Free the object; called once when the last reference drops. */
@@ -120,6 +134,11 @@ struct zx_object_type {
 struct zx_observer {
 	struct list_head node;
 	zx_signals_t trigger;
+	/*
+	 * Fire only when a trigger bit goes from inactive to active, never for
+	 * a state that already matched when the observer was added.
+	 */
+	bool edge;
 	/* The handle it was registered through, for cancellation on close. */
 	const struct zx_handle *handle;
 	/* Signals changed and some trigger bit is now active. */
@@ -154,7 +173,9 @@ void __zx_object_update_signals(struct zx_object *obj, zx_signals_t clear,
 				zx_signals_t set);
 void zx_object_update_signals(struct zx_object *obj, zx_signals_t clear,
 			      zx_signals_t set);
+void __zx_object_strobe_signals(struct zx_object *obj, zx_signals_t strobe);
 zx_signals_t zx_object_signals(struct zx_object *obj);
+void __zx_object_add_observer(struct zx_object *obj, struct zx_observer *ob);
 void zx_object_add_observer(struct zx_object *obj, struct zx_observer *ob);
 zx_signals_t zx_object_remove_observer(struct zx_object *obj,
 				       struct zx_observer *ob);
@@ -292,6 +313,11 @@ void zx_debuglog_exit(void);
 
 /* zx_vm/vmar.c */
 struct zx_object *zx_vmar_create_root(void);
+
+/* zx_core/clock.c */
+struct zx_clock_transformation;
+zx_time_t zx_clock_apply(const struct zx_clock_transformation *x,
+			 zx_time_t ref);
 
 /* zx_core/wait.c */
 zx_status_t zx_block_until(bool *done, zx_time_t deadline);

@@ -1105,10 +1105,11 @@ out:
 }
 
 /*
- * @vmex must name a ZX_RSRC_KIND_SYSTEM resource with base
- * ZX_RSRC_SYSTEM_VMEX_BASE; there are no resources here, so the only vmex
- * accepted is ZX_HANDLE_INVALID, which Zircon's documentation allows (for
- * now) in place of one.  @handle is consumed whatever the outcome.
+ * @vmex must name the root resource or a ZX_RSRC_KIND_SYSTEM resource with
+ * base ZX_RSRC_SYSTEM_VMEX_BASE; ZX_HANDLE_INVALID stands for Zircon's
+ * ambient ZX_POL_AMBIENT_MARK_VMO_EXEC policy, which is "allow" here as
+ * Linux lets any process map memory executable.  @handle is consumed
+ * whatever the outcome.
  */
 zx_status_t zx_sys_vmo_replace_as_executable(struct zx_process *proc,
 					     void *argp)
@@ -1120,8 +1121,10 @@ zx_status_t zx_sys_vmo_replace_as_executable(struct zx_process *proc,
 	status = zx_handle_remove(proc, args->handle, &old);
 	if (status != ZX_OK)
 		return status;
-	if (args->vmex != ZX_HANDLE_INVALID ||
-	    old->obj->type->obj_type != ZX_OBJ_TYPE_VMO) {
+	if (old->obj->type->obj_type != ZX_OBJ_TYPE_VMO ||
+	    (args->vmex != ZX_HANDLE_INVALID &&
+	     zx_resource_check(proc, args->vmex, ZX_RSRC_KIND_SYSTEM,
+			       ZX_RSRC_SYSTEM_VMEX_BASE, 1) != ZX_OK)) {
 		status = ZX_ERR_BAD_HANDLE;
 		goto out;
 	}

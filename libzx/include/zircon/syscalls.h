@@ -144,10 +144,13 @@ extern void zx_cprng_draw(void* buffer, size_t buffer_size);
 /* Time */
 extern zx_status_t zx_nanosleep(zx_time_t deadline);
 extern zx_time_t zx_clock_get_monotonic(void);
+extern zx_time_t zx_clock_get_boot(void);
 extern zx_status_t zx_clock_create(uint64_t options, const void* args, zx_handle_t* out);
+extern zx_status_t zx_clock_read(zx_handle_t handle, zx_time_t* now);
 extern zx_status_t zx_clock_get_details(zx_handle_t handle, uint64_t options, void* details);
 extern zx_status_t zx_clock_update(zx_handle_t handle, uint64_t options, const void* args);
 extern zx_ticks_t zx_ticks_get(void);
+extern zx_ticks_t zx_ticks_get_boot(void);
 extern __CONST zx_ticks_t zx_ticks_per_second(void);
 extern zx_time_t zx_deadline_after(zx_duration_t nanoseconds);
 

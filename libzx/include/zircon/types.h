@@ -33,6 +33,7 @@ typedef int32_t zx_status_t;
 
 typedef uint32_t zx_clock_t;
 #define ZX_CLOCK_MONOTONIC ((zx_clock_t)0)
+#define ZX_CLOCK_BOOT ((zx_clock_t)1)
 
 /* ---- Signals ----------------------------------------------------------- */
 
@@ -94,6 +95,7 @@ typedef uint32_t zx_signals_t;
 #define ZX_CHANNEL_PEER_CLOSED __ZX_OBJECT_PEER_CLOSED
 
 #define ZX_CLOCK_STARTED __ZX_OBJECT_SIGNAL_4
+#define ZX_CLOCK_UPDATED __ZX_OBJECT_SIGNAL_5
 
 #define ZX_SOCKET_READABLE __ZX_OBJECT_READABLE
 #define ZX_SOCKET_WRITABLE __ZX_OBJECT_WRITABLE

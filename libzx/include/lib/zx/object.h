@@ -12,6 +12,7 @@ namespace zx {
 
 template <typename T>
 class unowned;
+class port;
 
 template <typename T>
 class object {
@@ -68,6 +69,11 @@ class object {
   zx_status_t wait_one(zx_signals_t signals, zx::time deadline,
                        zx_signals_t* pending) const {
     return zx_object_wait_one(value_, signals, deadline.get(), pending);
+  }
+
+  zx_status_t wait_async(const object<port>& port, uint64_t key, zx_signals_t signals,
+                         uint32_t options) const {
+    return zx_object_wait_async(value_, port.get(), key, signals, options);
   }
 
   zx_status_t get_info(uint32_t topic, void* buffer, size_t buffer_size,

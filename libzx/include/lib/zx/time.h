@@ -53,11 +53,6 @@ constexpr duration usec(int64_t n) { return duration(ZX_USEC(n)); }
 constexpr duration msec(int64_t n) { return duration(ZX_MSEC(n)); }
 constexpr duration sec(int64_t n) { return duration(ZX_SEC(n)); }
 
-class clock {
- public:
-  static time get_monotonic() { return time(zx_clock_get_monotonic()); }
-};
-
 inline time deadline_after(duration d) { return time(zx_deadline_after(d.get())); }
 
 inline zx_status_t nanosleep(time deadline) { return zx_nanosleep(deadline.get()); }

@@ -20,8 +20,11 @@
 #define ZX_CLOCK_OPT_MONOTONIC ((uint64_t)1u << 0)
 #define ZX_CLOCK_OPT_CONTINUOUS ((uint64_t)1u << 1)
 #define ZX_CLOCK_OPT_AUTO_START ((uint64_t)1u << 2)
-#define ZX_CLOCK_OPTS_ALL \
-  (ZX_CLOCK_OPT_MONOTONIC | ZX_CLOCK_OPT_CONTINUOUS | ZX_CLOCK_OPT_AUTO_START)
+#define ZX_CLOCK_OPT_BOOT ((uint64_t)1u << 3)     /* reference is boot time */
+#define ZX_CLOCK_OPT_MAPPABLE ((uint64_t)1u << 4) /* for zx_vmar_map_clock */
+#define ZX_CLOCK_OPTS_ALL                                                      \
+  (ZX_CLOCK_OPT_MONOTONIC | ZX_CLOCK_OPT_CONTINUOUS | ZX_CLOCK_OPT_AUTO_START | \
+   ZX_CLOCK_OPT_BOOT | ZX_CLOCK_OPT_MAPPABLE)
 
 /* zx_clock_update() options (v1 set). */
 #define ZX_CLOCK_UPDATE_OPTION_VALUE_VALID ((uint64_t)1u << 0)
@@ -63,8 +66,18 @@ typedef struct zx_clock_transformation {
 typedef struct zx_clock_details_v1 {
   uint64_t options;
   zx_time_t backstop_time;
-  zx_clock_transformation_t ticks_to_synthetic;
-  zx_clock_transformation_t mono_to_synthetic;
+  /*
+   * Fuchsia renamed these when clocks gained a boot-time reference; both
+   * spellings name the same bytes.
+   */
+  union {
+    zx_clock_transformation_t reference_ticks_to_synthetic;
+    zx_clock_transformation_t ticks_to_synthetic;
+  };
+  union {
+    zx_clock_transformation_t reference_to_synthetic;
+    zx_clock_transformation_t mono_to_synthetic;
+  };
   uint64_t error_bound;
   zx_ticks_t query_ticks;
   zx_ticks_t last_value_update_ticks;

@@ -154,7 +154,7 @@ typedef struct zx_info_task_runtime_v1 {
 
 typedef struct zx_info_timer {
   uint32_t options;
-  uint8_t padding1[4];
+  zx_clock_t clock_id; /* was padding before boot-time timers */
   zx_time_t deadline;  /* 0 when not armed */
   zx_duration_t slack; /* 0 when not armed */
 } zx_info_timer_t;
