@@ -11,7 +11,12 @@
  * Zircon's "triggers immediately on ack".  Virtual interrupts latch a
  * trigger the same way.
  *
+ * Bound to a port (made with ZX_PORT_BIND_TO_INTERRUPT), a trigger queues
+ * the packet embedded in the object and disarms it until interrupt_ack.
+ *
  * intr->lock (a spinlock, taken from the hard IRQ handler) guards the state;
+ * the bound port's lock nests inside it, and guards whether the packet is
+ * queued (the port may drop it on its own when it closes);
  * intr->hw_lock (a mutex) guards the Linux IRQ's registration, which
  * interrupt_destroy, the last handle and a PCI device's unbinding may each
  * tear down.
@@ -25,6 +30,7 @@
 
 #include "ddk.h"
 #include "../zx_core/syscalls.h"
+#include "../zx_port/port.h"
 #include "../uapi/zircon_ioctl.h"
 
 #define ZX_INTERRUPT_CREATE_OPTIONS	(ZX_INTERRUPT_REMAP_IRQ | \
@@ -42,6 +48,9 @@ struct zx_interrupt {
 	bool waiting;			/* a thread is in interrupt_wait */
 	zx_time_t timestamp;		/* of the trigger */
 	wait_queue_head_t wq;
+	struct zx_port *port;		/* bound to (referenced), or NULL */
+	struct zx_queued_packet pkt;
+	bool pkt_queued;		/* under the port's lock */
 	/* The Linux IRQ and its registration. */
 	struct mutex hw_lock;
 	unsigned int irq;
@@ -66,13 +75,77 @@ static void zx_interrupt_mask(struct zx_interrupt *intr)
 		disable_irq_nosync(intr->irq);
 }
 
+/* The port read or dropped the packet.  Port lock held. */
+static void zx_interrupt_dequeued(struct zx_port *port,
+				  struct zx_queued_packet *pkt)
+{
+	struct zx_interrupt *intr = container_of(pkt, struct zx_interrupt,
+						 pkt);
+
+	intr->pkt_queued = false;
+}
+
+/* Queues the packet for the pending trigger.  intr->lock held. */
+static void zx_interrupt_queue(struct zx_interrupt *intr)
+{
+	struct zx_port *port = intr->port;
+
+	spin_lock(port->base.lock);
+	if (!port->closed && !intr->pkt_queued) {
+		intr->pkt.data = (zx_port_packet_t){
+			.key = intr->pkt.data.key,
+			.type = ZX_PKT_TYPE_INTERRUPT,
+			.status = ZX_OK,
+			.interrupt.timestamp = intr->timestamp,
+		};
+		intr->pkt_queued = true;
+		__zx_port_queue(port, &intr->pkt);
+	}
+	spin_unlock(port->base.lock);
+	intr->armed = false;
+	intr->triggered = false;
+}
+
 /* Delivers a trigger if armed.  intr->lock held. */
 static void zx_interrupt_deliver(struct zx_interrupt *intr)
 {
-	if (!intr->armed || !intr->triggered || !intr->waiting)
+	if (!intr->armed || !intr->triggered)
 		return;
-	intr->armed = false;
-	wake_up(&intr->wq);
+	if (intr->port) {
+		zx_interrupt_queue(intr);
+	} else if (intr->waiting) {
+		intr->armed = false;
+		wake_up(&intr->wq);
+	}
+}
+
+/*
+ * Unbinds from the port, taking back a queued packet; returns the port's
+ * reference for the caller to drop outside the lock, and whether the
+ * packet had been read but not yet acknowledged.  intr->lock held.
+ */
+static struct zx_port *zx_interrupt_unbind(struct zx_interrupt *intr,
+					   bool *unacked)
+{
+	struct zx_port *port = intr->port;
+
+	*unacked = false;
+	if (!port)
+		return NULL;
+	spin_lock(port->base.lock);
+	if (intr->pkt_queued)
+		__zx_port_unqueue(port, &intr->pkt);
+	else
+		*unacked = !intr->armed;
+	spin_unlock(port->base.lock);
+	intr->port = NULL;
+	return port;
+}
+
+static void zx_port_ref_put(struct zx_port *port)
+{
+	if (port)
+		zx_object_put(&port->base);
 }
 
 /* A trigger at @ts, from the IRQ handler or interrupt_trigger. */
@@ -149,19 +222,24 @@ static void zx_interrupt_free_irq(struct zx_interrupt *intr)
 	mutex_unlock(&intr->hw_lock);
 }
 
-/* Cancels waits and stops delivery; returns whether it was news. */
-static bool zx_interrupt_cancel(struct zx_interrupt *intr)
+/*
+ * Cancels waits, stops delivery and unbinds: ZX_ERR_NOT_FOUND if a bound
+ * packet had been read and not acknowledged, as interrupt_destroy reports.
+ */
+static zx_status_t zx_interrupt_cancel(struct zx_interrupt *intr)
 {
+	struct zx_port *port;
 	unsigned long flags;
-	bool was;
+	bool unacked;
 
 	spin_lock_irqsave(&intr->lock, flags);
-	was = intr->destroyed;
 	intr->destroyed = true;
 	intr->triggered = false;
+	port = zx_interrupt_unbind(intr, &unacked);
 	wake_up_all(&intr->wq);
 	spin_unlock_irqrestore(&intr->lock, flags);
-	return !was;
+	zx_port_ref_put(port);
+	return unacked ? ZX_ERR_NOT_FOUND : ZX_OK;
 }
 
 static void zx_interrupt_on_zero_handles(struct zx_object *obj)
@@ -205,6 +283,8 @@ static struct zx_interrupt *zx_interrupt_alloc(void)
 	init_waitqueue_head(&intr->wq);
 	mutex_init(&intr->hw_lock);
 	INIT_LIST_HEAD(&intr->owner_node);
+	INIT_LIST_HEAD(&intr->pkt.node);
+	intr->pkt.dequeued = zx_interrupt_dequeued;
 	/* A new interrupt may deliver its first trigger. */
 	intr->armed = true;
 	return intr;
@@ -364,7 +444,7 @@ zx_status_t zx_sys_interrupt_wait(struct zx_process *proc, void *argp)
 	spin_lock_irqsave(&intr->lock, flags);
 	if (intr->destroyed) {
 		status = ZX_ERR_CANCELED;
-	} else if (intr->waiting) {
+	} else if (intr->waiting || intr->port) {
 		status = ZX_ERR_BAD_STATE;
 	} else {
 		intr->waiting = true;
@@ -435,8 +515,97 @@ zx_status_t zx_sys_interrupt_destroy(struct zx_process *proc, void *argp)
 	status = zx_interrupt_get(proc, args->handle, ZX_RIGHT_WRITE, &intr);
 	if (status != ZX_OK)
 		return status;
-	zx_interrupt_cancel(intr);
+	status = zx_interrupt_cancel(intr);
 	zx_interrupt_free_irq(intr);
 	zx_object_put(&intr->base);
-	return ZX_OK;
+	return status;
+}
+
+zx_status_t zx_sys_interrupt_bind(struct zx_process *proc, void *argp)
+{
+	struct zx_interrupt_bind_args *args = argp;
+	struct zx_port *port, *drop = NULL;
+	struct zx_interrupt *intr;
+	struct zx_object *obj;
+	zx_status_t status;
+	unsigned long flags;
+	bool unacked;
+
+	if (args->reserved)
+		return ZX_ERR_INVALID_ARGS;
+	status = zx_interrupt_get(proc, args->handle, ZX_RIGHT_READ, &intr);
+	if (status != ZX_OK)
+		return status;
+	status = zx_handle_lookup(proc, args->port, ZX_OBJ_TYPE_PORT,
+				  ZX_RIGHT_WRITE, &obj, NULL);
+	if (status != ZX_OK)
+		goto out_intr;
+	port = zx_port_from(obj);
+	if (args->options != ZX_INTERRUPT_BIND &&
+	    args->options != ZX_INTERRUPT_UNBIND) {
+		status = ZX_ERR_INVALID_ARGS;
+		goto out_port;
+	}
+	if (!(port->options & ZX_PORT_BIND_TO_INTERRUPT)) {
+		status = ZX_ERR_WRONG_TYPE;
+		goto out_port;
+	}
+	spin_lock_irqsave(&intr->lock, flags);
+	if (intr->destroyed) {
+		status = ZX_ERR_CANCELED;
+	} else if (args->options == ZX_INTERRUPT_UNBIND) {
+		if (intr->port != port)
+			status = ZX_ERR_NOT_FOUND;
+		else
+			drop = zx_interrupt_unbind(intr, &unacked);
+	} else if (intr->waiting) {
+		status = ZX_ERR_BAD_STATE;
+	} else if (intr->port) {
+		status = ZX_ERR_ALREADY_BOUND;
+	} else {
+		zx_object_get(&port->base);
+		intr->port = port;
+		intr->pkt.data.key = args->key;
+		/* A trigger that came before the bind is delivered now. */
+		zx_interrupt_deliver(intr);
+	}
+	spin_unlock_irqrestore(&intr->lock, flags);
+	zx_port_ref_put(drop);
+out_port:
+	zx_object_put(obj);
+out_intr:
+	zx_object_put(&intr->base);
+	return status;
+}
+
+zx_status_t zx_sys_interrupt_ack(struct zx_process *proc, void *argp)
+{
+	struct zx_ddk_handle_args *args = argp;
+	struct zx_interrupt *intr;
+	bool unmask = false;
+	zx_status_t status;
+	unsigned long flags;
+
+	if (args->reserved)
+		return ZX_ERR_INVALID_ARGS;
+	status = zx_interrupt_get(proc, args->handle, ZX_RIGHT_WRITE, &intr);
+	if (status != ZX_OK)
+		return status;
+	spin_lock_irqsave(&intr->lock, flags);
+	if (intr->destroyed)
+		status = ZX_ERR_CANCELED;
+	else if (!intr->port)
+		status = ZX_ERR_BAD_STATE;
+	else
+		unmask = zx_interrupt_rearm(intr);
+	spin_unlock_irqrestore(&intr->lock, flags);
+	if (status == ZX_OK) {
+		zx_interrupt_unmask(intr, unmask);
+		spin_lock_irqsave(&intr->lock, flags);
+		if (!intr->destroyed && intr->port)
+			zx_interrupt_deliver(intr);
+		spin_unlock_irqrestore(&intr->lock, flags);
+	}
+	zx_object_put(&intr->base);
+	return status;
 }

@@ -33,3 +33,15 @@ ZX_EXPORT zx_status_t zx_interrupt_destroy(zx_handle_t handle) {
   zx_ddk_handle_args args = {.handle = handle, .reserved = 0};
   return Call(ZX_IOC_INTERRUPT_DESTROY, &args);
 }
+
+ZX_EXPORT zx_status_t zx_interrupt_bind(zx_handle_t handle, zx_handle_t port_handle, uint64_t key,
+                                        uint32_t options) {
+  zx_interrupt_bind_args args = {
+      .handle = handle, .port = port_handle, .key = key, .options = options, .reserved = 0};
+  return Call(ZX_IOC_INTERRUPT_BIND, &args);
+}
+
+ZX_EXPORT zx_status_t zx_interrupt_ack(zx_handle_t handle) {
+  zx_ddk_handle_args args = {.handle = handle, .reserved = 0};
+  return Call(ZX_IOC_INTERRUPT_ACK, &args);
+}
