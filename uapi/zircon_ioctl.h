@@ -640,8 +640,8 @@ struct zx_handle_poll_fd_args {
 #define ZX_IOC_INTERRUPT_ACK		ZX_IOC(0xcb, struct zx_ddk_handle_args)
 #define ZX_IOC_INTERRUPT_TRIGGER	ZX_IOC(0xcc, struct zx_interrupt_trigger_args)
 #define ZX_IOC_INTERRUPT_DESTROY	ZX_IOC(0xcd, struct zx_ddk_handle_args)
-#define ZX_IOC_IOPORTS_REQUEST		ZX_IOC(0xce, struct zx_ioports_args)
-#define ZX_IOC_IOPORTS_RELEASE		ZX_IOC(0xcf, struct zx_ioports_args)
+/* Both ioports calls: the resource check (libzx then calls ioperm). */
+#define ZX_IOC_IOPORTS_CHECK		ZX_IOC(0xce, struct zx_ioports_args)
 
 #define ZX_IOC_PCI_GET_NTH_DEVICE	ZX_IOC(0xd0, struct zx_pci_get_nth_device_args)
 #define ZX_IOC_PCI_ENABLE_BUS_MASTER	ZX_IOC(0xd1, struct zx_pci_device_args)

@@ -68,6 +68,7 @@ union zx_ioctl_buffer {
 	struct zx_interrupt_wait_args interrupt_wait;
 	struct zx_interrupt_trigger_args interrupt_trigger;
 	struct zx_interrupt_bind_args interrupt_bind;
+	struct zx_ioports_args ioports;
 	struct zx_pci_map_interrupt_args pci_map_interrupt;
 	struct zx_pci_get_bar_args pci_get_bar;
 	struct zx_futex_wait_args futex_wait;
@@ -222,6 +223,8 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_interrupt_bind_args, reserved),
 	ZX_OP(ZX_IOC_INTERRUPT_ACK, zx_sys_interrupt_ack,
 	      struct zx_ddk_handle_args, reserved),
+	ZX_OP(ZX_IOC_IOPORTS_CHECK, zx_sys_ioports_check,
+	      struct zx_ioports_args, reserved2),
 	ZX_OP(ZX_IOC_PCI_MAP_INTERRUPT, zx_sys_pci_map_interrupt,
 	      struct zx_pci_map_interrupt_args, out),
 	ZX_OP(ZX_IOC_PCI_GET_BAR, zx_sys_pci_get_bar,

@@ -68,6 +68,7 @@ ZX_SYSCALL(interrupt_trigger);
 ZX_SYSCALL(interrupt_destroy);
 ZX_SYSCALL(interrupt_bind);
 ZX_SYSCALL(interrupt_ack);
+ZX_SYSCALL(ioports_check);
 ZX_SYSCALL(pci_map_interrupt);
 ZX_SYSCALL(pci_get_bar);
 ZX_SYSCALL(smc_call);

@@ -23,6 +23,13 @@
  *   zx_resource_lock              the resource ranges of each kind (mutex)
  *   zx_bti.lock                   a BTI's PMT lists (mutex); VMO locks and
  *                                 DMA (un)mapping happen outside it
+ *   zx_pci_device.lock            one PCI device and its mapped interrupts
+ *                                 (mutex)
+ *     zx_interrupt.hw_lock        an interrupt's Linux IRQ registration
+ *                                 (mutex); request_irq/free_irq under it
+ *   zx_interrupt.lock             an interrupt's state (spinlock, irqsave,
+ *                                 taken by its hard IRQ handler); the bound
+ *                                 port's lock nests inside it
  *   zx_vmo.lock                   pages and size of one VMO (mutex); page
  *                                 allocation nests inside, user copies do
  *                                 not (see zx_vm/vmo.c)

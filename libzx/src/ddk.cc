@@ -2,7 +2,12 @@
 // DDK calls: IOMMUs, BTIs and pinned memory, device memory VMOs, caches.
 #include <zircon/syscalls.h>
 
+#include <cerrno>
 #include <cstdint>
+
+#if defined(__x86_64__)
+#include <sys/io.h>
+#endif
 
 #include "ioctl.h"
 
@@ -126,4 +131,35 @@ ZX_EXPORT zx_status_t zx_cache_flush(const void* addr, size_t size, uint32_t opt
 #error "zx_cache_flush: unknown architecture"
 #endif
   return ZX_OK;
+}
+
+// I/O ports: the module checks the resource, then Linux grants the calling
+// thread access with ioperm() (it needs CAP_SYS_RAWIO), as zx_ddk/ioports.c
+// explains.
+namespace {
+
+zx_status_t IoPorts(zx_handle_t resource, uint16_t io_addr, uint32_t len, bool on) {
+  zx_ioports_args args = {
+      .resource = resource, .io_addr = io_addr, .reserved = 0, .len = len, .reserved2 = 0};
+  zx_status_t st = Call(ZX_IOC_IOPORTS_CHECK, &args);
+  if (st != ZX_OK)
+    return st;
+#if defined(__x86_64__)
+  if (ioperm(io_addr, len, on ? 1 : 0) != 0)
+    return errno == EPERM ? ZX_ERR_ACCESS_DENIED : ZX_ERR_INVALID_ARGS;
+  return ZX_OK;
+#else
+  (void)on;
+  return ZX_ERR_NOT_SUPPORTED;
+#endif
+}
+
+}  // namespace
+
+ZX_EXPORT zx_status_t zx_ioports_request(zx_handle_t resource, uint16_t io_addr, uint32_t len) {
+  return IoPorts(resource, io_addr, len, true);
+}
+
+ZX_EXPORT zx_status_t zx_ioports_release(zx_handle_t resource, uint16_t io_addr, uint32_t len) {
+  return IoPorts(resource, io_addr, len, false);
 }
