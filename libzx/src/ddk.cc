@@ -145,8 +145,11 @@ zx_status_t IoPorts(zx_handle_t resource, uint16_t io_addr, uint32_t len, bool o
   if (st != ZX_OK)
     return st;
 #if defined(__x86_64__)
+  // ENOSYS: a kernel built without CONFIG_X86_IOPL_IOPERM.
   if (ioperm(io_addr, len, on ? 1 : 0) != 0)
-    return errno == EPERM ? ZX_ERR_ACCESS_DENIED : ZX_ERR_INVALID_ARGS;
+    return errno == EPERM    ? ZX_ERR_ACCESS_DENIED
+           : errno == ENOSYS ? ZX_ERR_NOT_SUPPORTED
+                             : ZX_ERR_INVALID_ARGS;
   return ZX_OK;
 #else
   (void)on;
