@@ -441,6 +441,49 @@ TEST(edu_msi_through_map_interrupt)
 	ASSERT_LIVE_EQ(base);
 }
 
+TEST(edu_legacy_intx_is_masked_at_the_device)
+{
+	struct zxt_live base = it_settle(_metadata);
+	zx_handle_t dev, intr, port;
+	volatile uint32_t *regs;
+	zx_pcie_device_info_t info;
+	zx_port_packet_t pkt;
+	uint32_t max;
+	int idx = it_find_edu(_metadata, &info);
+
+	if (idx < 0)
+		SKIP(return, "no edu device");
+	ASSERT_ZX_OK(zx_pci_get_nth_device(it_root(_metadata), idx, &info,
+					   &dev));
+	if (zx_pci_query_irq_mode(dev, ZX_PCIE_IRQ_MODE_LEGACY, &max) ||
+	    zx_pci_set_irq_mode(dev, ZX_PCIE_IRQ_MODE_LEGACY, 1)) {
+		EXPECT_ZX_OK(zx_handle_close(dev));
+		SKIP(return, "no legacy interrupt here");
+	}
+	EXPECT_EQ(1u, max);
+	ASSERT_ZX_OK(zx_pci_map_interrupt(dev, 0, &intr));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_pci_map_interrupt(dev, 1, &port));
+	EXPECT_ZX(ZX_ERR_ALREADY_BOUND, zx_pci_map_interrupt(dev, 0, &port));
+	regs = it_edu_regs(_metadata, &info);
+	ASSERT_NE(NULL, (void *)regs);
+	port = it_port(_metadata);
+	ASSERT_ZX_OK(zx_interrupt_bind(intr, port, 7, 0));
+	regs[EDU_IRQ_RAISE / 4] = 0x1000;
+	ASSERT_ZX_OK(zx_port_wait(port, zx_deadline_after(ZX_SEC(10)), &pkt));
+	EXPECT_EQ(7u, pkt.key);
+	/* A level line: the device deasserts it, then the object re-arms. */
+	regs[EDU_IRQ_ACK / 4] = 0x1000;
+	ASSERT_ZX_OK(zx_interrupt_ack(intr));
+	it_no_packet(_metadata, port);
+	regs[EDU_IRQ_RAISE / 4] = 0x2000;
+	ASSERT_ZX_OK(zx_port_wait(port, zx_deadline_after(ZX_SEC(10)), &pkt));
+	regs[EDU_IRQ_ACK / 4] = 0x2000;
+	munmap((void *)regs, 4096);
+	EXPECT_ZX_OK(zx_handle_close_many((zx_handle_t[]){ intr, port, dev },
+					  3));
+	ASSERT_LIVE_EQ(base);
+}
+
 static int it_unprivileged_child(void *arg)
 {
 	zx_handle_t h;
