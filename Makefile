@@ -4,6 +4,8 @@
 # make check      every test suite on every test kernel, in VMs
 # make run        boot a VM and run the demo (or PROGRAMS="...", FLAVOR=...)
 # make status     regenerate the syscall status table in README.md
+# make bench      boot a VM (FLAVOR=..., default stock-6.12), run zx-bench,
+#                 write bench/results/ (table, CSV, chart)
 #
 # module-build and selftests-build are what scripts/check.sh uses to build for
 # one kernel (KDIR, ARCH, LLVM) into one directory (BUILD).
@@ -46,9 +48,10 @@ SELFTEST_SRCS := $(wildcard selftests/*_test.c)
 SELFTEST_BINS := $(patsubst selftests/%.c,$(BUILD)/bin/%,$(SELFTEST_SRCS))
 PROGRAM_SRCS := $(wildcard samples/*.cc)
 PROGRAM_BINS := $(patsubst samples/%.cc,$(BUILD)/bin/%,$(PROGRAM_SRCS))
+BENCH_BINS := $(BUILD)/bin/zx-bench
 
 .PHONY: all module module-build libzx selftests selftests-build abi-check \
-	check run status clean
+	bench-build check run bench status clean lint
 
 all: module libzx selftests abi-check
 
@@ -90,6 +93,25 @@ $(KSELFTEST_DIR)/kselftest_harness.h:
 	tar -xJf $(KSRC_TARBALL) -C $(KSELFTEST_DIR) --strip-components=4 --wildcards \
 		'*/tools/testing/selftests/kselftest_harness.h' '*/tools/testing/selftests/kselftest.h'
 
+# checkpatch, from the same source, for `make lint`.
+CHECKPATCH_DIR := $(ROOT)/build/checkpatch
+CHECKPATCH := $(CHECKPATCH_DIR)/checkpatch.pl
+KERNEL_C_SOURCES := $(sort $(wildcard zx_*/*.c zx_*/*.h uapi/*.h))
+
+$(CHECKPATCH):
+	@test -n "$(KSRC_TARBALL)" || { echo "need linux-source-*: run scripts/vm/deps.sh" >&2; exit 1; }
+	mkdir -p $(CHECKPATCH_DIR)
+	tar -xJf $(KSRC_TARBALL) -C $(CHECKPATCH_DIR) --strip-components=2 --wildcards \
+		'*/scripts/checkpatch.pl' '*/scripts/spelling.txt' '*/scripts/const_structs.checkpatch'
+
+# Kernel style: any checkpatch error or warning fails.
+lint: $(CHECKPATCH)
+	@fail=0; for f in $(KERNEL_C_SOURCES); do \
+		perl $(CHECKPATCH) --no-tree --quiet --file $$f || fail=1; \
+	done; \
+	if [ $$fail = 0 ]; then echo "lint: $(words $(KERNEL_C_SOURCES)) files checkpatch-clean"; fi; \
+	exit $$fail
+
 selftests: selftests-build
 
 selftests-build: $(SELFTEST_BINS) $(PROGRAM_BINS) $(BUILD)/bin/run-all
@@ -105,6 +127,13 @@ $(BUILD)/bin/%: samples/%.cc $(BUILD)/libzx/libzx.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(CXXFLAGS_ZX) -static -pthread -o $@ $< $(BUILD)/libzx/libzx.a
 
+# The benchmark is built like the samples (static, libzx only).
+bench-build: $(BENCH_BINS)
+
+$(BUILD)/bin/zx-bench: bench/zx-bench.cc $(BUILD)/libzx/libzx.a
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS_ZX) -static -pthread -o $@ $< $(BUILD)/libzx/libzx.a
+
 $(BUILD)/bin/run-all: selftests/run-all
 	@mkdir -p $(dir $@)
 	cp $< $@
@@ -117,11 +146,16 @@ abi-check:
 check:
 	scripts/vm/deps.sh
 	python3 scripts/syscalls.py check README.md
+	$(MAKE) lint
 	scripts/check.sh
 
 run:
 	scripts/vm/deps.sh
 	scripts/run.sh $(if $(FLAVOR),--flavor $(FLAVOR)) $(PROGRAMS)
+
+bench:
+	scripts/vm/deps.sh
+	scripts/bench.sh $(if $(FLAVOR),--flavor $(FLAVOR))
 
 status:
 	python3 scripts/syscalls.py readme README.md

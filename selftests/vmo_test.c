@@ -1410,6 +1410,7 @@ TEST(many_vmos_give_memory_back)
 	struct zxt_live base = zxt_settle(_metadata);
 	zx_handle_t *h = calloc(VMO_MANY, sizeof(*h));
 	long before, during, after, expect_kb = (long)(VMO_MANY * PG / 1024);
+	int round;
 
 	ASSERT_TRUE(h != NULL);
 	/* A first round grows the handle table and slab caches for good. */
@@ -1417,18 +1418,27 @@ TEST(many_vmos_give_memory_back)
 	many_vmos_close(_metadata, h);
 	ASSERT_LIVE_EQ(base);
 
-	before = mem_settled_kb();
-	ASSERT_LT(0, before);
-	many_vmos_create(_metadata, h);
-	during = mem_settled_kb();
-	many_vmos_close(_metadata, h);
-	ASSERT_LIVE_EQ(base);
-	after = mem_settled_kb();
-	TH_LOG("MemAvailable: %ld kB before, %ld kB with %d VMOs (%ld kB of pages), %ld kB after",
-	       before, during, VMO_MANY, expect_kb, after);
-	/* The pages were real memory while the VMOs lived... */
-	EXPECT_LT(during, before - expect_kb / 2);
-	/* ... and all of it came back. */
+	/*
+	 * Freed memory can linger a while (KASAN's quarantine holds up to a
+	 * 32nd of RAM): a settled round must come back within 1%, and a
+	 * leak of these pages (about 5% of the VM's memory) fails every one.
+	 */
+	for (round = 1; round <= 3; round++) {
+		before = mem_settled_kb();
+		ASSERT_LT(0, before);
+		many_vmos_create(_metadata, h);
+		during = mem_settled_kb();
+		many_vmos_close(_metadata, h);
+		ASSERT_LIVE_EQ(base);
+		after = mem_settled_kb();
+		TH_LOG("round %d: MemAvailable %ld kB before, %ld kB with %d VMOs (%ld kB of pages), %ld kB after",
+		       round, before, during, VMO_MANY, expect_kb, after);
+		/* The pages were real memory while the VMOs lived... */
+		EXPECT_LT(during, before - expect_kb / 2);
+		/* ... and all of it came back. */
+		if (labs(after - before) <= before / 100)
+			break;
+	}
 	EXPECT_LE(labs(after - before), before / 100);
 	free(h);
 }

@@ -556,6 +556,30 @@ struct zx_pci_map_interrupt_args {
 	__u64 out;			/* zx_handle_t * */
 };
 
+struct zx_stream_create_args {
+	__u32 options;
+	__u32 vmo;
+	__u64 seek;
+	__u64 out;			/* zx_handle_t * */
+};
+
+/* stream_readv, _readv_at, _writev, _writev_at (offset 0 without _at) */
+struct zx_stream_rw_args {
+	__u32 handle;
+	__u32 options;
+	__u64 offset;
+	__u64 vectors;			/* zx_iovec_t *, 64-bit layout */
+	__u64 num_vectors;
+	__u64 actual;			/* size_t *, may be 0 */
+};
+
+struct zx_stream_seek_args {
+	__u32 handle;
+	__u32 whence;
+	__s64 offset;
+	__u64 out_seek;			/* zx_off_t *, may be 0 */
+};
+
 /*
  * handle_poll_fd (zxlinux extension): a descriptor that poll() and epoll
  * report readable (EPOLLIN) while the handle's object has any of @signals
@@ -568,6 +592,41 @@ struct zx_handle_poll_fd_args {
 	__u32 flags;			/* ZXLINUX_FD_* */
 	__u32 reserved;
 	__u64 out_fd;			/* int * */
+};
+
+struct zx_pager_create_vmo_args {
+	__u32 pager;
+	__u32 options;
+	__u32 port;
+	__u32 reserved;
+	__u64 key;
+	__u64 size;
+	__u64 out;			/* zx_handle_t * */
+};
+
+struct zx_pager_detach_vmo_args {
+	__u32 pager;
+	__u32 vmo;
+};
+
+struct zx_pager_supply_pages_args {
+	__u32 pager;
+	__u32 pager_vmo;
+	__u64 offset;
+	__u64 length;
+	__u32 aux_vmo;
+	__u32 reserved;
+	__u64 aux_offset;
+};
+
+struct zx_pager_op_range_args {
+	__u32 pager;
+	__u32 op;
+	__u32 pager_vmo;
+	__u32 reserved;
+	__u64 offset;
+	__u64 length;
+	__u64 data;
 };
 
 /*
@@ -681,5 +740,18 @@ struct zx_handle_poll_fd_args {
 #define ZX_IOC_PORT_QUEUE		ZX_IOC(0x61, struct zx_port_queue_args)
 #define ZX_IOC_PORT_WAIT		ZX_IOC(0x62, struct zx_port_wait_args)
 #define ZX_IOC_PORT_CANCEL		ZX_IOC(0x63, struct zx_port_cancel_args)
+
+#define ZX_IOC_STREAM_CREATE		ZX_IOC(0xb0, struct zx_stream_create_args)
+#define ZX_IOC_STREAM_READV		ZX_IOC(0xb1, struct zx_stream_rw_args)
+#define ZX_IOC_STREAM_READV_AT		ZX_IOC(0xb2, struct zx_stream_rw_args)
+#define ZX_IOC_STREAM_WRITEV		ZX_IOC(0xb3, struct zx_stream_rw_args)
+#define ZX_IOC_STREAM_WRITEV_AT		ZX_IOC(0xb4, struct zx_stream_rw_args)
+#define ZX_IOC_STREAM_SEEK		ZX_IOC(0xb5, struct zx_stream_seek_args)
+
+#define ZX_IOC_PAGER_CREATE		ZX_IOC(0xb8, struct zx_create_args)
+#define ZX_IOC_PAGER_CREATE_VMO		ZX_IOC(0xb9, struct zx_pager_create_vmo_args)
+#define ZX_IOC_PAGER_DETACH_VMO		ZX_IOC(0xba, struct zx_pager_detach_vmo_args)
+#define ZX_IOC_PAGER_SUPPLY_PAGES	ZX_IOC(0xbb, struct zx_pager_supply_pages_args)
+#define ZX_IOC_PAGER_OP_RANGE		ZX_IOC(0xbc, struct zx_pager_op_range_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

@@ -83,6 +83,13 @@ union zx_ioctl_buffer {
 	struct zx_vmo_op_range_args vmo_op_range;
 	struct zx_vmo_replace_as_executable_args vmo_replace_as_executable;
 	struct zx_vmo_set_cache_policy_args vmo_set_cache_policy;
+	struct zx_stream_create_args stream_create;
+	struct zx_stream_rw_args stream_rw;
+	struct zx_stream_seek_args stream_seek;
+	struct zx_pager_create_vmo_args pager_create_vmo;
+	struct zx_pager_detach_vmo_args pager_detach_vmo;
+	struct zx_pager_supply_pages_args pager_supply_pages;
+	struct zx_pager_op_range_args pager_op_range;
 	struct zx_timer_create_args timer_create;
 	struct zx_timer_set_args timer_set;
 	struct zx_timer_cancel_args timer_cancel;
@@ -264,6 +271,28 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_vmo_replace_as_executable_args, out),
 	ZX_OP(ZX_IOC_VMO_SET_CACHE_POLICY, zx_sys_vmo_set_cache_policy,
 	      struct zx_vmo_set_cache_policy_args, cache_policy),
+	ZX_OP(ZX_IOC_STREAM_CREATE, zx_sys_stream_create,
+	      struct zx_stream_create_args, out),
+	ZX_OP(ZX_IOC_STREAM_READV, zx_sys_stream_readv,
+	      struct zx_stream_rw_args, actual),
+	ZX_OP(ZX_IOC_STREAM_READV_AT, zx_sys_stream_readv_at,
+	      struct zx_stream_rw_args, actual),
+	ZX_OP(ZX_IOC_STREAM_WRITEV, zx_sys_stream_writev,
+	      struct zx_stream_rw_args, actual),
+	ZX_OP(ZX_IOC_STREAM_WRITEV_AT, zx_sys_stream_writev_at,
+	      struct zx_stream_rw_args, actual),
+	ZX_OP(ZX_IOC_STREAM_SEEK, zx_sys_stream_seek,
+	      struct zx_stream_seek_args, out_seek),
+	ZX_OP(ZX_IOC_PAGER_CREATE, zx_sys_pager_create,
+	      struct zx_create_args, out),
+	ZX_OP(ZX_IOC_PAGER_CREATE_VMO, zx_sys_pager_create_vmo,
+	      struct zx_pager_create_vmo_args, out),
+	ZX_OP(ZX_IOC_PAGER_DETACH_VMO, zx_sys_pager_detach_vmo,
+	      struct zx_pager_detach_vmo_args, vmo),
+	ZX_OP(ZX_IOC_PAGER_SUPPLY_PAGES, zx_sys_pager_supply_pages,
+	      struct zx_pager_supply_pages_args, aux_offset),
+	ZX_OP(ZX_IOC_PAGER_OP_RANGE, zx_sys_pager_op_range,
+	      struct zx_pager_op_range_args, data),
 	ZX_OP(ZX_IOC_TIMER_CREATE, zx_sys_timer_create,
 	      struct zx_timer_create_args, out),
 	ZX_OP(ZX_IOC_TIMER_SET, zx_sys_timer_set,

@@ -30,9 +30,19 @@
  *   zx_interrupt.lock             an interrupt's state (spinlock, irqsave,
  *                                 taken by its hard IRQ handler); the bound
  *                                 port's lock nests inside it
+ *   zx_stream.seek_lock           a stream's seek offset (mutex), held
+ *                                 across a whole readv/writev
+ *     zx_vmo.content_lock         a VMO's content size, held by stream
+ *                                 writes across their user copies (mutex);
+ *                                 mmap_lock (faults) nests inside
  *   zx_vmo.lock                   pages and size of one VMO (mutex); page
  *                                 allocation nests inside, user copies do
  *                                 not (see zx_vm/vmo.c)
+ *     zx_pager_lock               pager sources, their page requests and
+ *                                 each pager's list of sources (spinlock,
+ *                                 irqsave); a VMO asks its pager under its
+ *                                 own lock; a port's lock nests inside, to
+ *                                 queue and take back request packets
  *   zx_vmo_family_lock            VMO parent/child links (spinlock, irqsave)
  *     zx_object.lock              signal state, observers, peer link, name
  *                                 (spinlock, irqsave: signals may be raised

@@ -199,7 +199,7 @@ zx_status_t zx_sys_bti_pin(struct zx_process *proc, void *argp)
 	status = zx_bti_get(proc, args->handle, ZX_RIGHT_MAP, &bti);
 	if (status != ZX_OK)
 		return status;
-	status = zx_vmo_lookup(proc, args->vmo, zx_bti_vmo_rights(opts), &vmo,
+	status = zx_vmo_get(proc, args->vmo, zx_bti_vmo_rights(opts), &vmo,
 			       NULL);
 	if (status != ZX_OK)
 		goto out_bti;

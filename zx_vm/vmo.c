@@ -57,6 +57,11 @@
  * cannot deadlock against the fault handler, and a write to a page is atomic
  * with respect to snapshots of it.
  *
+ * Pager-backed VMOs (zx_vm/pager.c) have no zero pages: whoever finds a
+ * page missing calls zx_vmo_ask_pager() under the owner's lock, drops the
+ * lock, waits with zx_pager_wait() and looks again.  A fault handler must do
+ * the same.  Snapshots, DECOMMIT and ZERO are refused on them.
+ *
  * Children.  A parent counts its children under zx_vmo_family_lock; a child
  * points back at its parent weakly (the parent clears the pointers when it
  * dies).  ZX_VMO_ZERO_CHILDREN is set while the count is zero.  A child
@@ -76,6 +81,7 @@
 #include "../zx_ddk/ddk.h"
 #include "../uapi/zircon_ioctl.h"
 #include "vmo.h"
+#include "vmo_io.h"
 
 /*
  * Largest VMO, in bytes: beyond every user address space this module runs
@@ -102,6 +108,11 @@
 struct zx_vmo {
 	struct zx_object base;
 	/*
+	 * Held by stream writes across their whole operation (user copies
+	 * included), so appends and content size growth are atomic.
+	 */
+	struct mutex content_lock;
+	/*
 	 * Of a page owner (not a slice): the pages, size and cache policy.
 	 * Of any VMO: its content size.
 	 */
@@ -117,6 +128,8 @@ struct zx_vmo {
 	u32 flags;			/* ZX_VMO_F_* */
 	u32 cache_policy;		/* ZX_CACHE_POLICY_* */
 	zx_koid_t parent_koid;		/* at creation; 0 if none */
+	/* Of a pager-backed page owner: where missing pages come from. */
+	struct zx_pager_source *pager_src;
 	/* Under zx_vmo_family_lock. */
 	struct zx_vmo *parent;		/* weak */
 	struct list_head children;
@@ -263,7 +276,10 @@ static void zx_vmo_destroy(struct zx_object *obj)
 	xa_destroy(&vmo->pins);
 	if (vmo->owner != vmo)
 		zx_object_put(&vmo->owner->base);
+	if (vmo->pager_src)
+		zx_pager_source_release(vmo->pager_src);
 	mutex_destroy(&vmo->lock);
+	mutex_destroy(&vmo->content_lock);
 	kfree(vmo);
 }
 
@@ -325,6 +341,8 @@ static zx_status_t zx_vmo_get_info(struct zx_object *obj,
 		info.flags |= ZX_INFO_VMO_IS_COW_CLONE;
 	if (vmo->flags & ZX_VMO_F_IMMUTABLE)
 		info.flags |= ZX_INFO_VMO_IMMUTABLE;
+	if (vmo->pager_src)
+		info.flags |= ZX_INFO_VMO_PAGER_BACKED;
 	/* A slice's pages are its owner's, attributed there. */
 	if (own == vmo) {
 		info.committed_bytes = (u64)committed << PAGE_SHIFT;
@@ -392,6 +410,7 @@ static struct zx_vmo *zx_vmo_alloc(u64 size, u64 content_size, u32 flags)
 		return NULL;
 	zx_object_init(&vmo->base, &zx_vmo_type);
 	mutex_init(&vmo->lock);
+	mutex_init(&vmo->content_lock);
 	xa_init(&vmo->pages);
 	xa_init(&vmo->pins);
 	vmo->owner = vmo;
@@ -415,9 +434,9 @@ static zx_status_t zx_vmo_round_size(u64 size, u64 *out)
 	return ZX_OK;
 }
 
-static zx_status_t zx_vmo_get(struct zx_process *proc, zx_handle_t handle,
-			      zx_rights_t rights, struct zx_vmo **out,
-			      zx_rights_t *out_rights)
+zx_status_t zx_vmo_get(struct zx_process *proc, zx_handle_t handle,
+		       zx_rights_t rights, struct zx_vmo **out,
+		       zx_rights_t *out_rights)
 {
 	struct zx_object *obj;
 	zx_status_t status;
@@ -478,8 +497,25 @@ static zx_status_t zx_vmo_check_io(struct zx_vmo *vmo, u64 offset, u64 len)
 	return status;
 }
 
-static zx_status_t zx_vmo_read_user(struct zx_vmo *vmo, char __user *buf,
-				    u64 offset, u64 len)
+/*
+ * Pager hook: the owner's page at byte @pos is missing.  A pager-backed VMO
+ * asks its pager (*@req, to wait on with zx_pager_wait() once the lock is
+ * dropped); for any other, *@req stays NULL: the page reads as zeros.
+ * Asking under the owner's lock is what keeps supplies and requests in
+ * order (see zx_vm/pager.c).
+ */
+static zx_status_t zx_vmo_ask_pager(struct zx_vmo *own, u64 pos,
+				    struct zx_pager_request **req)
+{
+	lockdep_assert_held(&own->lock);
+	if (!own->pager_src)
+		return ZX_OK;
+	return zx_pager_request_page(own->pager_src, round_down(pos, PAGE_SIZE),
+				     req);
+}
+
+zx_status_t zx_vmo_read_user(struct zx_vmo *vmo, char __user *buf,
+			     u64 offset, u64 len)
 {
 	struct zx_vmo *own = vmo->owner;
 	zx_status_t status;
@@ -489,6 +525,7 @@ static zx_status_t zx_vmo_read_user(struct zx_vmo *vmo, char __user *buf,
 		u64 pos = vmo->owner_offset + offset;
 		size_t in = offset_in_page(pos);
 		size_t n = min_t(u64, len, PAGE_SIZE - in);
+		struct zx_pager_request *req = NULL;
 		struct page *page = NULL;
 		unsigned long left;
 		void *kaddr;
@@ -506,8 +543,16 @@ static zx_status_t zx_vmo_read_user(struct zx_vmo *vmo, char __user *buf,
 			page = xa_load(&own->pages, pos >> PAGE_SHIFT);
 			if (page)
 				get_page(page);
+			else
+				status = zx_vmo_ask_pager(own, pos, &req);
 		}
 		mutex_unlock(&own->lock);
+		if (req) {
+			status = zx_pager_wait(req);
+			/* Answered: look again. */
+			if (status == ZX_OK)
+				continue;
+		}
 		if (status != ZX_OK)
 			break;
 		if (page) {
@@ -528,9 +573,8 @@ static zx_status_t zx_vmo_read_user(struct zx_vmo *vmo, char __user *buf,
 	return status;
 }
 
-static zx_status_t zx_vmo_write_user(struct zx_vmo *vmo,
-				     const char __user *buf, u64 offset,
-				     u64 len)
+zx_status_t zx_vmo_write_user(struct zx_vmo *vmo, const char __user *buf,
+			      u64 offset, u64 len)
 {
 	struct zx_vmo *own = vmo->owner;
 	zx_status_t status;
@@ -546,6 +590,7 @@ static zx_status_t zx_vmo_write_user(struct zx_vmo *vmo,
 		u64 pos = vmo->owner_offset + offset;
 		size_t in = offset_in_page(pos);
 		size_t n = min_t(u64, len, PAGE_SIZE - in);
+		struct zx_pager_request *req = NULL;
 		struct page *page;
 
 		if (fatal_signal_pending(current)) {
@@ -559,6 +604,9 @@ static zx_status_t zx_vmo_write_user(struct zx_vmo *vmo,
 		mutex_lock(&own->lock);
 		if (!zx_vmo_in_range(vmo, offset, n)) {
 			status = ZX_ERR_OUT_OF_RANGE;
+		} else if (!xa_load(&own->pages, pos >> PAGE_SHIFT) &&
+			   own->pager_src) {
+			status = zx_vmo_ask_pager(own, pos, &req);
 		} else {
 			page = zx_vmo_writable_page(own, pos >> PAGE_SHIFT);
 			if (page)
@@ -567,6 +615,12 @@ static zx_status_t zx_vmo_write_user(struct zx_vmo *vmo,
 				status = ZX_ERR_NO_MEMORY;
 		}
 		mutex_unlock(&own->lock);
+		if (req) {
+			status = zx_pager_wait(req);
+			/* Answered: write again, into the supplied page. */
+			if (status == ZX_OK)
+				continue;
+		}
 		buf += n;
 		offset += n;
 		len -= n;
@@ -703,6 +757,7 @@ static zx_status_t zx_vmo_commit(struct zx_vmo *vmo, u64 offset, u64 len)
 	end = round_up(offset + len, PAGE_SIZE);
 	for (pos = first; status == ZX_OK && pos < end; pos += PAGE_SIZE) {
 		pgoff_t idx = (vmo->owner_offset + pos) >> PAGE_SHIFT;
+		struct zx_pager_request *req = NULL;
 		struct page *page;
 
 		if (fatal_signal_pending(current))
@@ -710,12 +765,18 @@ static zx_status_t zx_vmo_commit(struct zx_vmo *vmo, u64 offset, u64 len)
 		mutex_lock(&own->lock);
 		if (!zx_vmo_in_range(vmo, pos, PAGE_SIZE)) {
 			status = ZX_ERR_OUT_OF_RANGE;
+		} else if (!xa_load(&own->pages, idx) && own->pager_src) {
+			status = zx_vmo_ask_pager(own, (u64)idx << PAGE_SHIFT,
+						  &req);
 		} else if (!xa_load(&own->pages, idx)) {
 			page = zx_vmo_writable_page(own, idx);
 			if (!page)
 				status = ZX_ERR_NO_MEMORY;
 		}
 		mutex_unlock(&own->lock);
+		/* Committed once supplied. */
+		if (req)
+			status = zx_pager_wait(req);
 		cond_resched();
 	}
 	return status;
@@ -753,7 +814,8 @@ static zx_status_t zx_vmo_zero(struct zx_vmo *vmo, u64 offset, u64 len)
 
 /*
  * DECOMMIT is offered, as on Zircon, only on VMOs that are neither snapshot
- * children nor parents of one, and on slices of such VMOs.
+ * children nor parents of one, and on slices of such VMOs; not on
+ * pager-backed ones, whose pages would come back from the pager.
  */
 static bool zx_vmo_can_decommit(struct zx_vmo *vmo)
 {
@@ -761,8 +823,8 @@ static bool zx_vmo_can_decommit(struct zx_vmo *vmo)
 	unsigned long flags;
 	bool ok;
 
-	if ((vmo->flags | own->flags) &
-	    (ZX_VMO_F_COW | ZX_VMO_F_CONTIGUOUS))
+	if (((vmo->flags | own->flags) &
+	     (ZX_VMO_F_COW | ZX_VMO_F_CONTIGUOUS)) || own->pager_src)
 		return false;
 	spin_lock_irqsave(&zx_vmo_family_lock, flags);
 	ok = !vmo->num_cow_children && !own->num_cow_children;
@@ -795,7 +857,7 @@ static zx_status_t zx_vmo_decommit(struct zx_vmo *vmo, u64 offset, u64 len)
 }
 
 /* Range check for operations that only look at the range. */
-static zx_status_t zx_vmo_check_range(struct zx_vmo *vmo, u64 offset, u64 len)
+zx_status_t zx_vmo_check_range(struct zx_vmo *vmo, u64 offset, u64 len)
 {
 	zx_status_t status = ZX_OK;
 
@@ -853,6 +915,11 @@ zx_status_t zx_sys_vmo_op_range(struct zx_process *proc, void *argp)
 	if ((vmo->owner->flags & ZX_VMO_F_PHYSICAL) &&
 	    (args->op == ZX_VMO_OP_COMMIT || args->op == ZX_VMO_OP_DECOMMIT ||
 	     args->op == ZX_VMO_OP_ZERO)) {
+		status = ZX_ERR_NOT_SUPPORTED;
+		goto out;
+	}
+	/* Dropping pages would bring the pager's back, not zeros. */
+	if (vmo->owner->pager_src && args->op == ZX_VMO_OP_ZERO) {
 		status = ZX_ERR_NOT_SUPPORTED;
 		goto out;
 	}
@@ -1050,6 +1117,11 @@ zx_status_t zx_sys_vmo_create_child(struct zx_process *proc, void *argp)
 		status = ZX_ERR_NOT_SUPPORTED;
 		goto out;
 	}
+	/* A snapshot's missing pages read as zeros, not as the pager's. */
+	if (!(cflags & ZX_VMO_F_SLICE) && parent->owner->pager_src) {
+		status = ZX_ERR_NOT_SUPPORTED;
+		goto out;
+	}
 	if (cflags & ZX_VMO_F_SLICE) {
 		if (parent->flags & ZX_VMO_F_RESIZABLE) {
 			status = ZX_ERR_NOT_SUPPORTED;
@@ -1176,19 +1248,231 @@ out:
 	return status;
 }
 
-/* ---- For the DDK (zx_ddk/) and mappings: see vmo.h ---- */
-
-zx_status_t zx_vmo_lookup(struct zx_process *proc, zx_handle_t handle,
-			  zx_rights_t rights, struct zx_vmo **out,
-			  zx_rights_t *out_rights)
-{
-	return zx_vmo_get(proc, handle, rights, out, out_rights);
-}
+/* ---- Content size and growth, for streams (zx_vm/stream.c) ---- */
 
 void zx_vmo_put(struct zx_vmo *vmo)
 {
 	zx_object_put(&vmo->base);
 }
+
+int zx_vmo_content_lock(struct zx_vmo *vmo)
+{
+	return mutex_lock_interruptible(&vmo->content_lock);
+}
+
+void zx_vmo_content_unlock(struct zx_vmo *vmo)
+{
+	mutex_unlock(&vmo->content_lock);
+}
+
+u64 zx_vmo_content_size(struct zx_vmo *vmo)
+{
+	u64 content_size;
+
+	mutex_lock(&vmo->lock);
+	content_size = vmo->content_size;
+	mutex_unlock(&vmo->lock);
+	return content_size;
+}
+
+void zx_vmo_set_content_size(struct zx_vmo *vmo, u64 content_size)
+{
+	mutex_lock(&vmo->lock);
+	vmo->content_size = content_size;
+	mutex_unlock(&vmo->lock);
+}
+
+/*
+ * Grows @vmo to hold @end bytes if it is smaller and @can_resize; *@size is
+ * its size afterwards, also on failure (the part that can still be used).
+ */
+zx_status_t zx_vmo_expand(struct zx_vmo *vmo, u64 end, bool can_resize,
+			  u64 *size)
+{
+	zx_status_t status = ZX_OK;
+	u64 want;
+
+	mutex_lock(&vmo->owner->lock);
+	*size = vmo->size;
+	if (end <= vmo->size)
+		goto out;
+	if (end > ZX_VMO_MAX_SIZE)
+		status = ZX_ERR_OUT_OF_RANGE;
+	else if (!can_resize)
+		status = ZX_ERR_NOT_SUPPORTED;
+	else if (!(vmo->flags & ZX_VMO_F_RESIZABLE))
+		status = ZX_ERR_UNAVAILABLE;
+	if (status != ZX_OK)
+		goto out;
+	/* Only page owners are resizable; new pages read as zeros. */
+	want = round_up(end, PAGE_SIZE);
+	vmo->size = want;
+	*size = want;
+out:
+	mutex_unlock(&vmo->owner->lock);
+	return status;
+}
+
+/*
+ * Zeros [offset, offset + len), which must lie within @vmo.  Not offered on
+ * pager-backed VMOs, where dropping a page brings the pager's content back.
+ */
+zx_status_t zx_vmo_zero_range(struct zx_vmo *vmo, u64 offset, u64 len)
+{
+	zx_status_t status = zx_vmo_check_range(vmo, offset, len);
+
+	if (status == ZX_OK && vmo->owner->pager_src)
+		status = ZX_ERR_NOT_SUPPORTED;
+	if (status == ZX_OK)
+		status = zx_vmo_zero(vmo, offset, len);
+	return status;
+}
+
+/* ---- Pager-backed VMOs, for pagers (zx_vm/pager.c) ---- */
+
+/* A new VMO whose pages come from @src; on success it owns @src. */
+zx_status_t zx_vmo_create_paged(u64 size, bool resizable,
+				struct zx_pager_source *src,
+				struct zx_vmo **out)
+{
+	struct zx_vmo *vmo;
+	zx_status_t status;
+	u64 rounded;
+
+	status = zx_vmo_round_size(size, &rounded);
+	if (status != ZX_OK)
+		return status;
+	vmo = zx_vmo_alloc(rounded, size, resizable ? ZX_VMO_F_RESIZABLE : 0);
+	if (!vmo)
+		return ZX_ERR_NO_MEMORY;
+	vmo->pager_src = src;
+	*out = vmo;
+	return ZX_OK;
+}
+
+/* Gives @vmo (its reference) a handle with vmo_create's rights. */
+zx_status_t zx_vmo_install_user(struct zx_process *proc, struct zx_vmo *vmo,
+				u64 out)
+{
+	zx_rights_t rights = ZX_DEFAULT_VMO_RIGHTS;
+	struct zx_handle *h;
+
+	if (vmo->flags & ZX_VMO_F_RESIZABLE)
+		rights |= ZX_RIGHT_RESIZE;
+	h = zx_handle_create(&vmo->base, rights);
+	zx_object_put(&vmo->base);
+	if (!h)
+		return ZX_ERR_NO_MEMORY;
+	return zx_handle_install_user(proc, h, out);
+}
+
+/* The source of a VMO made by pager_create_vmo (not of its slices). */
+struct zx_pager_source *zx_vmo_pager_source(struct zx_vmo *vmo)
+{
+	return vmo->owner == vmo ? vmo->pager_src : NULL;
+}
+
+/*
+ * Takes the owner's page at @idx, if any, out of its xarray together with
+ * the entry's reference, for another VMO to own: like dropping it, except
+ * that the page lives on.  *@shared: it was SHARED (a snapshot sharer may
+ * outlive its parent).  Owner's lock held.
+ */
+static struct page *zx_vmo_take_page(struct zx_vmo *own, pgoff_t idx,
+				     bool *shared)
+{
+	struct page *page;
+
+	lockdep_assert_held(&own->lock);
+	*shared = xa_get_mark(&own->pages, idx, ZX_VMO_SHARED);
+	page = xa_erase(&own->pages, idx);
+	if (page)
+		own->committed--;
+	return page;
+}
+
+/*
+ * Moves the pages of [aux_offset, aux_offset + len) of @aux to [offset,
+ * offset + len) of pager-backed @dst, a page at a time; missing ones become
+ * zero pages, pages @dst already has stay.  The two locks are never held
+ * together.  On failure the rest of @aux's range is decommitted, as Zircon
+ * allows.
+ */
+zx_status_t zx_vmo_supply_pages(struct zx_vmo *dst, u64 offset, u64 len,
+				struct zx_vmo *aux, u64 aux_offset)
+{
+	zx_status_t status = ZX_OK;
+	unsigned long flags;
+	bool children;
+	u64 done;
+
+	/* Only a plain VMO from vmo_create, with no children, gives pages. */
+	spin_lock_irqsave(&zx_vmo_family_lock, flags);
+	children = aux->num_children;
+	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
+	if (aux->owner != aux || aux->pager_src || children ||
+	    (aux->flags & (ZX_VMO_F_COW | ZX_VMO_F_SLICE)))
+		return ZX_ERR_BAD_STATE;
+	status = zx_vmo_check_range(dst, offset, len);
+	if (status == ZX_OK)
+		status = zx_vmo_check_range(aux, aux_offset, len);
+	if (status != ZX_OK)
+		return status;
+
+	for (done = 0; done < len; done += PAGE_SIZE) {
+		pgoff_t from = (aux_offset + done) >> PAGE_SHIFT;
+		pgoff_t to = (offset + done) >> PAGE_SHIFT;
+		struct page *page;
+		bool shared = false;
+
+		if (fatal_signal_pending(current)) {
+			status = ZX_ERR_INTERNAL_INTR_RETRY;
+			break;
+		}
+		mutex_lock(&aux->lock);
+		page = zx_vmo_take_page(aux, from, &shared);
+		mutex_unlock(&aux->lock);
+		if (!page)
+			page = zx_vmo_alloc_page(true);
+		if (!page) {
+			status = ZX_ERR_NO_MEMORY;
+			break;
+		}
+		mutex_lock(&dst->lock);
+		if (!zx_vmo_in_range(dst, offset + done, PAGE_SIZE)) {
+			status = ZX_ERR_OUT_OF_RANGE;
+		} else if (xa_load(&dst->pages, to)) {
+			put_page(page);
+			page = NULL;
+		} else if (xa_err(xa_store(&dst->pages, to, page,
+					   GFP_KERNEL_ACCOUNT))) {
+			status = ZX_ERR_NO_MEMORY;
+		} else {
+			dst->committed++;
+			if (shared)
+				xa_set_mark(&dst->pages, to, ZX_VMO_SHARED);
+			page = NULL;
+		}
+		mutex_unlock(&dst->lock);
+		if (page)
+			put_page(page);
+		if (status != ZX_OK)
+			break;
+		zx_pager_pages_supplied(dst->pager_src, offset + done,
+					offset + done);
+		cond_resched();
+	}
+	if (status != ZX_OK && done < len) {
+		mutex_lock(&aux->lock);
+		if (zx_vmo_in_range(aux, aux_offset + done, len - done))
+			zx_vmo_drop_pages(aux, (aux_offset + done) >> PAGE_SHIFT,
+					  (aux_offset + len - 1) >> PAGE_SHIFT);
+		mutex_unlock(&aux->lock);
+	}
+	return status;
+}
+
+/* ---- For the DDK (zx_ddk/) and mappings: see vmo.h ---- */
 
 void zx_vmo_get_ref(struct zx_vmo *vmo)
 {
@@ -1229,7 +1513,8 @@ zx_status_t zx_vmo_pin(struct zx_vmo *vmo, u64 offset, u64 size,
 	zx_status_t status = ZX_OK;
 
 	mutex_lock(&own->lock);
-	if (own->flags & ZX_VMO_F_PHYSICAL)
+	/* No pages, or pages that only the pager may supply. */
+	if ((own->flags & ZX_VMO_F_PHYSICAL) || own->pager_src)
 		status = ZX_ERR_NOT_SUPPORTED;
 	else if (!zx_vmo_in_range(vmo, offset, size))
 		status = ZX_ERR_OUT_OF_RANGE;

@@ -11,13 +11,10 @@
 
 #include "../zx_core/zircon.h"
 
-struct zx_vmo;
+#include "vmo_io.h"
 
-zx_status_t zx_vmo_lookup(struct zx_process *proc, zx_handle_t handle,
-			  zx_rights_t rights, struct zx_vmo **out,
-			  zx_rights_t *out_rights);
+/* Lookups and zx_vmo_put() are in vmo_io.h. */
 void zx_vmo_get_ref(struct zx_vmo *vmo);
-void zx_vmo_put(struct zx_vmo *vmo);
 struct zx_object *zx_vmo_object(struct zx_vmo *vmo);
 
 /* Created contiguous, or physical: one run of physical memory. */
@@ -27,7 +24,8 @@ bool zx_vmo_is_contiguous(struct zx_vmo *vmo);
  * Pins the pages of [@offset, @offset + @size) (page-aligned): commits them,
  * makes them private, and stores a reference to each in @pages.  Until
  * zx_vmo_unpin() with the same range and array they stay in the VMO.
- * ZX_ERR_OUT_OF_RANGE, ZX_ERR_NOT_SUPPORTED (physical), ZX_ERR_NO_MEMORY.
+ * ZX_ERR_OUT_OF_RANGE, ZX_ERR_NOT_SUPPORTED (physical or pager-backed),
+ * ZX_ERR_NO_MEMORY.
  */
 zx_status_t zx_vmo_pin(struct zx_vmo *vmo, u64 offset, u64 size,
 		       struct page **pages);

@@ -21,6 +21,8 @@ pkgs=(
   linux-image-amd64 linux-headers-amd64
   linux-image-6.12-amd64 linux-headers-6.12-amd64
   linux-source-6.12
+  # make bench: the chart of the ratios
+  gnuplot-nox
 )
 
 log() { printf 'deps.sh: %s\n' "$*" >&2; }
