@@ -433,6 +433,23 @@ TEST(pin_errors)
 	ASSERT_LIVE_EQ(base);
 }
 
+TEST(pager_backed_vmos_are_not_pinned)
+{
+	struct zxt_live base = bt_settle(_metadata);
+	zx_handle_t bti = bt_plain_bti(_metadata), pager, port, vmo, pmt;
+	zx_paddr_t addr;
+
+	ASSERT_ZX_OK(zx_pager_create(0, &pager));
+	ASSERT_ZX_OK(zx_port_create(0, &port));
+	ASSERT_ZX_OK(zx_pager_create_vmo(pager, 0, port, 1, PAGE, &vmo));
+	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
+		  zx_bti_pin(bti, ZX_BTI_PERM_READ, vmo, 0, PAGE, &addr, 1,
+			     &pmt));
+	EXPECT_ZX_OK(zx_handle_close_many(
+		(zx_handle_t[]){ vmo, port, pager, bti }, 4));
+	ASSERT_LIVE_EQ(base);
+}
+
 TEST(pmt_unpin_consumes_the_handle)
 {
 	zx_handle_t ev = zxt_event(_metadata);
