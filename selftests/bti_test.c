@@ -654,6 +654,8 @@ TEST(physical_vmos)
 		  zx_vmo_create_physical(mmio, bar, PAGE - 1, &vmo));
 	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
 		  zx_vmo_create_physical(mmio, bar, PAGE, ZXT_BAD_PTR));
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
+		  zx_vmo_create_physical(root, 1ull << 40, 1ull << 49, &vmo));
 	/* Memory Linux manages is refused even to the root resource. */
 	EXPECT_ZX(ZX_ERR_ACCESS_DENIED,
 		  zx_vmo_create_physical(root, bt_is_x86() ? 0x1000000 :
