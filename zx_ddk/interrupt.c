@@ -217,6 +217,9 @@ static void zx_interrupt_free_irq(struct zx_interrupt *intr)
 		if (masked)
 			enable_irq(intr->irq);
 		free_irq(intr->irq, intr);
+		/* Leave INTx enabled at the device, as Linux expects it. */
+		if (intr->intx)
+			pci_intx(intr->intx, 1);
 		intr->requested = false;
 	}
 	mutex_unlock(&intr->hw_lock);
