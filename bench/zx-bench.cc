@@ -54,6 +54,7 @@
 #include <zircon/status.h>
 #include <zircon/syscalls.h>
 #include <zircon/syscalls/object.h>
+#include <zircon/syscalls/port.h>
 #include <zircon/types.h>
 
 namespace {
@@ -995,14 +996,34 @@ Factory LxPoll(size_t count) {
   };
 }
 
-// ---- pending: Linux baselines of cases whose Zircon side is coming -----------
-//
-// Ports (zx_port_*), timers, futexes (zx_futex_*) and VMOs (zx_vmo_*,
-// zx_vmar_map) are being written.  Each pending row below already measures
-// its Linux baseline; its Zircon factory is nullptr until the syscalls land.
+// ---- ports, futexes, VMOs ---------------------------------------------------
 
 // Port/QueueWait: queue a packet, wait for it.  Baseline: an eventfd made
 // readable and taken from an epoll set.
+bool ZxPortQueueWait(Loop* l) {
+  zx_handle_t port;
+  CHECK_ZX(zx_port_create(0, &port));
+  l->run = [port](uint64_t n) {
+    for (uint64_t i = 0; i < n; i++) {
+      zx_port_packet_t p{};
+      p.key = 0x5ca1ab1e;
+      p.type = ZX_PKT_TYPE_USER;
+      p.user.u64[0] = i;
+      p.user.u64[3] = ~i;
+      CHECK_ZX(zx_port_queue(port, &p));
+      zx_port_packet_t got{};
+      CHECK_ZX(zx_port_wait(port, ZX_TIME_INFINITE, &got));
+      CHECK(got.key == p.key && got.type == ZX_PKT_TYPE_USER && got.status == ZX_OK &&
+                got.user.u64[0] == i && got.user.u64[3] == ~i,
+            "port_wait gave the wrong packet (key %#llx type %u)",
+            (unsigned long long)got.key, got.type);
+    }
+    return true;
+  };
+  l->teardown = [port] { zx_handle_close(port); };
+  return true;
+}
+
 bool LxEpollQueueWait(Loop* l) {
   int ep = epoll_create1(EPOLL_CLOEXEC);
   CHECK_SYS(ep);
@@ -1032,6 +1053,86 @@ bool LxEpollQueueWait(Loop* l) {
 
 // RoundTrip_Port_MultiProcess: both sides block in a port wait.  Baseline:
 // seqpacket ping-pong where each side blocks in epoll_wait before reading.
+// Zircon arms a one-shot wait_async per message, as an async loop does;
+// epoll's registration is level-triggered and made once.
+constexpr uint64_t kPortKey = 0xc4a77e1;
+
+// Arms a wait for |ch| to become readable (or its peer to close) and blocks
+// on |port| until it fires; the packet's observed signals go to |seen|.
+zx_status_t PortAwait(zx_handle_t port, zx_handle_t ch, zx_signals_t* seen) {
+  zx_status_t s = zx_object_wait_async(ch, port, kPortKey,
+                                       ZX_CHANNEL_READABLE | ZX_CHANNEL_PEER_CLOSED, 0);
+  if (s != ZX_OK)
+    return s;
+  zx_port_packet_t p{};
+  s = zx_port_wait(port, ZX_TIME_INFINITE, &p);
+  if (s != ZX_OK)
+    return s;
+  if (p.key != kPortKey || p.type != ZX_PKT_TYPE_SIGNAL_ONE || p.status != ZX_OK)
+    return ZX_ERR_INTERNAL;
+  *seen = p.signal.observed;
+  return ZX_OK;
+}
+
+[[noreturn]] void PortServer(int fd) {
+  zx_handle_t ch = ZX_HANDLE_INVALID, port = ZX_HANDLE_INVALID;
+  if (zxlinux_handle_from_fd(fd, &ch) != ZX_OK || zx_port_create(0, &port) != ZX_OK)
+    _exit(2);
+  close(fd);
+  uint8_t msg[kRtSize];
+  for (;;) {
+    zx_signals_t seen = 0;
+    if (PortAwait(port, ch, &seen) != ZX_OK)
+      _exit(3);
+    uint32_t actual = 0, ah = 0;
+    zx_status_t s = zx_channel_read(ch, 0, msg, nullptr, sizeof(msg), 0, &actual, &ah);
+    if (s == ZX_ERR_PEER_CLOSED)
+      _exit(0);
+    if (s != ZX_OK || actual != kRtSize || !(seen & ZX_CHANNEL_READABLE))
+      _exit(4);
+    MakeReply(msg, actual);
+    if (zx_channel_write(ch, 0, msg, actual, nullptr, 0) != ZX_OK)
+      _exit(5);
+  }
+}
+
+bool ZxRoundTripPort(Loop* l) {
+  zx_handle_t a, b, port;
+  CHECK_ZX(zx_port_create(0, &port));
+  CHECK_ZX(zx_channel_create(0, &a, &b));
+  int fd = -1;
+  CHECK_ZX(zxlinux_handle_to_fd(b, 0, &fd));
+  auto child = std::make_shared<Child>();
+  pid_t pid = fork();
+  CHECK_SYS(pid);
+  if (pid == 0)
+    PortServer(fd);
+  close(fd);  // the child holds the handle now
+  child->pid = pid;
+  l->run = [a, port](uint64_t n) {
+    uint8_t req[kRtSize], rep[kRtSize];
+    FillPattern(req, sizeof(req));
+    for (uint64_t i = 0; i < n; i++) {
+      Stamp(req, 8, i);
+      CHECK_ZX(zx_channel_write(a, 0, req, sizeof(req), nullptr, 0));
+      zx_signals_t seen = 0;
+      CHECK_ZX(PortAwait(port, a, &seen));
+      CHECK(seen & ZX_CHANNEL_READABLE, "port packet observed %#x", seen);
+      uint32_t actual = 0, ah = 0;
+      CHECK_ZX(zx_channel_read(a, 0, rep, nullptr, sizeof(rep), 0, &actual, &ah));
+      if (!CheckReply(req, rep, actual))
+        return false;
+    }
+    return true;
+  };
+  l->teardown = [a, port, child] {
+    zx_handle_close(a);
+    zx_handle_close(port);
+    child->Reap();
+  };
+  return true;
+}
+
 [[noreturn]] void EpollServer(int fd) {
   int ep = epoll_create1(EPOLL_CLOEXEC);
   epoll_event e{};
@@ -1097,6 +1198,9 @@ bool LxRoundTripEpoll(Loop* l) {
 
 // Futex/WakeWait round trip: two threads hand a token back and forth through
 // one futex word.  Baseline: the same with Linux's FUTEX_WAIT/FUTEX_WAKE.
+// A wait that finds the word changed returns at once (Zircon BAD_STATE,
+// Linux EAGAIN) and is retried; any other error is recorded and fails the
+// case.
 long LxFutex(std::atomic<uint32_t>* w, int op, uint32_t val) {
   return syscall(SYS_futex, reinterpret_cast<uint32_t*>(w), op | FUTEX_PRIVATE_FLAG, val, nullptr,
                  nullptr, 0);
@@ -1105,49 +1209,96 @@ long LxFutex(std::atomic<uint32_t>* w, int op, uint32_t val) {
 struct FutexPingPong {
   std::atomic<uint32_t> word{0};  // even: main's turn, odd: the peer's
   std::atomic<uint64_t> stop{0};
+  std::atomic<int> error{0};      // first failed call: a Zircon status or -errno
+  bool zircon = false;
   std::thread peer;
+
+  void Wake() {
+    if (zircon) {
+      zx_status_t s = zx_futex_wake(reinterpret_cast<const zx_futex_t*>(&word), 1);
+      if (s != ZX_OK)
+        error.store(s);
+    } else if (LxFutex(&word, FUTEX_WAKE, 1) < 0) {
+      error.store(-errno);
+    }
+  }
+  void Wait(uint32_t v) {
+    if (zircon) {
+      zx_status_t s = zx_futex_wait(reinterpret_cast<const zx_futex_t*>(&word), zx_futex_t(v),
+                                    ZX_HANDLE_INVALID, ZX_TIME_INFINITE);
+      if (s != ZX_OK && s != ZX_ERR_BAD_STATE)
+        error.store(s);
+    } else if (LxFutex(&word, FUTEX_WAIT, v) < 0 && errno != EAGAIN && errno != EINTR) {
+      error.store(-errno);
+    }
+  }
+  void PassTo(uint32_t mine) {
+    word.store(mine + 1, std::memory_order_release);
+    Wake();
+  }
+  void Await(uint32_t want) {
+    uint32_t v;
+    while ((v = word.load(std::memory_order_acquire)) != want && !error.load())
+      Wait(v);
+  }
 };
 
-void FutexPassTo(FutexPingPong* s, uint32_t mine) {
-  s->word.store(mine + 1, std::memory_order_release);
-  LxFutex(&s->word, FUTEX_WAKE, 1);
-}
-void FutexAwait(FutexPingPong* s, uint32_t want) {
-  uint32_t v;
-  while ((v = s->word.load(std::memory_order_acquire)) != want)
-    LxFutex(&s->word, FUTEX_WAIT, v);
-}
-
-bool LxFutexRoundTrip(Loop* l) {
-  auto s = std::make_shared<FutexPingPong>();
-  s->peer = std::thread([p = s.get()] {
-    for (uint32_t t = 1;; t += 2) {
-      FutexAwait(p, t);
-      if (p->stop.load())
-        return;
-      FutexPassTo(p, t);
-    }
-  });
-  auto turn = std::make_shared<uint32_t>(0);
-  l->run = [s, turn](uint64_t n) {
-    for (uint64_t i = 0; i < n; i++) {
-      FutexPassTo(s.get(), *turn);
-      FutexAwait(s.get(), *turn + 2);
-      *turn += 2;
-      CHECK(s->word.load() == *turn, "futex word %u, expected %u", s->word.load(), *turn);
-    }
+Factory FutexRoundTrip(bool zircon) {
+  return [zircon](Loop* l) {
+    auto s = std::make_shared<FutexPingPong>();
+    s->zircon = zircon;
+    s->peer = std::thread([p = s.get()] {
+      for (uint32_t t = 1;; t += 2) {
+        p->Await(t);
+        if (p->stop.load() || p->error.load())
+          return;
+        p->PassTo(t);
+      }
+    });
+    auto turn = std::make_shared<uint32_t>(0);
+    l->run = [s, turn](uint64_t n) {
+      for (uint64_t i = 0; i < n; i++) {
+        s->PassTo(*turn);
+        s->Await(*turn + 2);
+        CHECK(!s->error.load(), "futex call failed: %d", s->error.load());
+        *turn += 2;
+        CHECK(s->word.load() == *turn, "futex word %u, expected %u", s->word.load(), *turn);
+      }
+      return true;
+    };
+    l->teardown = [s, turn] {
+      s->stop.store(1);
+      s->PassTo(*turn);
+      s->peer.join();
+      if (s->error.load())
+        Fail("futex call failed: %d", s->error.load());
+    };
     return true;
   };
-  l->teardown = [s, turn] {
-    s->stop.store(1);
-    FutexPassTo(s.get(), *turn);
-    s->peer.join();
-  };
-  return true;
 }
 
 // Vmo/WriteRead/N: write N bytes into a VMO and read them back.  Baseline:
 // pwrite + pread on a memfd.
+Factory ZxVmoWriteRead(size_t size) {
+  return [size](Loop* l) {
+    zx_handle_t vmo;
+    CHECK_ZX(zx_vmo_create(size, 0, &vmo));
+    auto buf = std::make_shared<Buffers>(size);
+    l->run = [vmo, size, buf](uint64_t n) {
+      for (uint64_t i = 0; i < n; i++) {
+        Stamp(buf->out.data(), size, i);
+        CHECK_ZX(zx_vmo_write(vmo, buf->out.data(), 0, size));
+        CHECK_ZX(zx_vmo_read(vmo, buf->in.data(), 0, size));
+        if (!CheckMsg(buf->out.data(), buf->in.data(), size, size, i == 0))
+          return false;
+      }
+      return true;
+    };
+    l->teardown = [vmo] { zx_handle_close(vmo); };
+    return true;
+  };
+}
+
 Factory LxMemfdWriteRead(size_t size) {
   return [size](Loop* l) {
     int fd = int(syscall(SYS_memfd_create, "zx-bench", MFD_CLOEXEC));
@@ -1170,6 +1321,12 @@ Factory LxMemfdWriteRead(size_t size) {
     return true;
   };
 }
+
+// ---- pending: Linux baselines of cases whose Zircon side is coming -----------
+//
+// VMAR mapping (zx_vmar_map) is being written.  A pending row already
+// measures its Linux baseline; its Zircon factory is nullptr until the
+// syscalls land.
 
 // VmoMap/MapTouchUnmap/1MiB: map a VMO, write one byte per page, unmap.
 // Baseline: mmap of a memfd.
@@ -1267,17 +1424,16 @@ std::vector<Case> AllCases() {
     add("scaling", "WaitMany/" + std::to_string(n), ZxWaitMany(n),
         "poll() on " + std::to_string(n) + " eventfd(s)", LxPoll(n));
 
-  // Pending: see the section above the table.
-  add("pending", "Port/QueueWait", nullptr, "eventfd write+epoll_wait+read", LxEpollQueueWait,
-      "zx_port_queue, zx_port_wait");
-  add("pending", "RoundTrip_Port_MultiProcess", nullptr, "seqpacket ping-pong via epoll",
-      LxRoundTripEpoll, "zx_port_wait, zx_object_wait_async");
-  add("pending", "Futex/WakeWait_RoundTrip", nullptr, "FUTEX_WAKE/FUTEX_WAIT (2 threads)",
-      LxFutexRoundTrip, "zx_futex_wait, zx_futex_wake");
-  add("pending", "Vmo/WriteRead/4096bytes", nullptr, "memfd pwrite+pread",
-      LxMemfdWriteRead(4096), "zx_vmo_write, zx_vmo_read");
-  add("pending", "Vmo/WriteRead/1048576bytes", nullptr, "memfd pwrite+pread",
-      LxMemfdWriteRead(1 << 20), "zx_vmo_write, zx_vmo_read");
+  add("ports", "Port/QueueWait", ZxPortQueueWait, "eventfd write+epoll_wait+read",
+      LxEpollQueueWait);
+  add("ports", "RoundTrip_Port_MultiProcess", ZxRoundTripPort, "seqpacket ping-pong via epoll",
+      LxRoundTripEpoll);
+  add("futex", "Futex/WakeWait_RoundTrip", FutexRoundTrip(true),
+      "FUTEX_WAKE/FUTEX_WAIT (2 threads)", FutexRoundTrip(false));
+  for (size_t size : {4096u, 1048576u})
+    add("vmo", "Vmo/WriteRead/" + std::to_string(size) + "bytes", ZxVmoWriteRead(size),
+        "memfd pwrite+pread", LxMemfdWriteRead(size));
+  // Pending: see the section above LxMemfdMapTouchUnmap.
   add("pending", "VmoMap/MapTouchUnmap/1048576bytes", nullptr, "mmap memfd+touch+munmap",
       LxMemfdMapTouchUnmap, "zx_vmar_map, zx_vmar_unmap");
   return v;

@@ -759,6 +759,51 @@ TEST(supply_moves_pages_and_keeps_present_ones)
 	ASSERT_LIVE_EQ(base);
 }
 
+TEST(supply_takes_pages_out_of_aux_mappings)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct pager_env e;
+	volatile uint8_t *m;
+	zx_vaddr_t addr;
+	zx_handle_t aux;
+	uint8_t buf[1];
+
+	env_new(_metadata, &e, PG, 0);
+	ASSERT_ZX_OK(zx_vmo_create(PG, 0, &aux));
+	ASSERT_ZX_OK(zx_vmar_map(zx_vmar_root_self(),
+				 ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, aux, 0,
+				 PG, &addr));
+	m = (volatile uint8_t *)addr;
+	m[5] = 0x5a;
+	ASSERT_ZX_OK(zx_pager_supply_pages(e.pager, e.vmo, 0, PG, aux, 0));
+	ASSERT_ZX_OK(zx_vmo_read(e.vmo, buf, 5, 1));
+	EXPECT_EQ(0x5a, buf[0]);
+	/* The page moved: aux's mapping no longer shows it. */
+	EXPECT_EQ(0, m[5]);
+	m[5] = 0x66;
+	ASSERT_ZX_OK(zx_vmo_read(e.vmo, buf, 5, 1));
+	EXPECT_EQ(0x5a, buf[0]);
+	ASSERT_ZX_OK(zx_vmar_unmap(zx_vmar_root_self(), addr, PG));
+	EXPECT_ZX_OK(zx_handle_close(aux));
+	env_close(_metadata, &e);
+	ASSERT_LIVE_EQ(base);
+}
+
+/* Documented limit: a fault cannot wait for a pager yet. */
+TEST(pager_backed_vmos_are_not_mapped)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct pager_env e;
+	zx_vaddr_t addr;
+
+	env_new(_metadata, &e, PG, 0);
+	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
+		  zx_vmar_map(zx_vmar_root_self(), ZX_VM_PERM_READ, 0, e.vmo,
+			      0, PG, &addr));
+	env_close(_metadata, &e);
+	ASSERT_LIVE_EQ(base);
+}
+
 TEST(supply_errors)
 {
 	struct zxt_live base = zxt_settle(_metadata);

@@ -1435,11 +1435,14 @@ TEST(many_vmos_give_memory_back)
 		       round, before, during, VMO_MANY, expect_kb, after);
 		/* The pages were real memory while the VMOs lived... */
 		EXPECT_LT(during, before - expect_kb / 2);
-		/* ... and all of it came back. */
-		if (labs(after - before) <= before / 100)
+		/*
+		 * ... and all of it came back: no more than 1% is missing
+		 * (memory freed by earlier tests may come back too).
+		 */
+		if (before - after <= before / 100)
 			break;
 	}
-	EXPECT_LE(labs(after - before), before / 100);
+	EXPECT_LE(before - after, before / 100);
 	free(h);
 }
 

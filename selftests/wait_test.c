@@ -633,6 +633,79 @@ TEST(wait_many_canceled_when_a_handle_is_closed)
 	ASSERT_LIVE_EQ(base);
 }
 
+/*
+ * Blocking waits of every size the kernel stores differently (items and
+ * wait entries on the stack or not): woken by the last item, every item
+ * reports its own signals, nothing leaks.
+ */
+TEST(wait_many_woken_at_every_size)
+{
+	static const size_t counts[] = {
+		1, 8, 9, 16, 17, ZX_WAIT_MANY_MAX_ITEMS,
+	};
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_wait_item_t items[ZX_WAIT_MANY_MAX_ITEMS];
+	zx_handle_t h[ZX_WAIT_MANY_MAX_ITEMS];
+	struct many_waiter w;
+	size_t c, i, n;
+
+	for (c = 0; c < ARRAY_SIZE(counts); c++) {
+		n = counts[c];
+		for (i = 0; i < n; i++) {
+			h[i] = zxt_event(_metadata);
+			/* Odd items carry an unrelated signal to report. */
+			if (i & 1)
+				ASSERT_ZX_OK(zx_object_signal(h[i], 0,
+							      ZX_USER_SIGNAL_2));
+			items[i].handle = h[i];
+			items[i].waitfor = ZX_USER_SIGNAL_0;
+			items[i].pending = 0xdeadbeef;
+		}
+		many_waiter_start(_metadata, &w, items, n);
+		ASSERT_ZX_OK(zx_object_signal(h[n - 1], 0, ZX_USER_SIGNAL_0));
+		zxt_thread_join(_metadata, w.thread);
+		EXPECT_ZX_OK(w.status);
+		for (i = 0; i < n; i++) {
+			zx_signals_t want = i & 1 ? ZX_USER_SIGNAL_2 : 0;
+
+			if (i == n - 1)
+				want |= ZX_USER_SIGNAL_0;
+			ASSERT_SIGNALS(want, items[i].pending);
+			ASSERT_EQ(h[i], items[i].handle);
+		}
+		ASSERT_ZX_OK(zx_handle_close_many(h, n));
+	}
+	ASSERT_LIVE_EQ(base);
+}
+
+TEST(wait_many_canceled_with_64_items)
+{
+	enum { N = ZX_WAIT_MANY_MAX_ITEMS };
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_wait_item_t items[N];
+	zx_handle_t h[N];
+	struct many_waiter w;
+	int i;
+
+	for (i = 0; i < N; i++) {
+		h[i] = zxt_event(_metadata);
+		items[i].handle = h[i];
+		items[i].waitfor = ZX_USER_SIGNAL_0;
+		items[i].pending = 0xdeadbeef;
+	}
+	many_waiter_start(_metadata, &w, items, N);
+	ASSERT_ZX_OK(zx_handle_close(h[N / 2]));
+	zxt_thread_join(_metadata, w.thread);
+	EXPECT_ZX(ZX_ERR_CANCELED, w.status);
+	for (i = 0; i < N; i++)
+		ASSERT_SIGNALS(i == N / 2 ? ZX_SIGNAL_HANDLE_CLOSED : 0,
+			       items[i].pending);
+	for (i = 0; i < N; i++)
+		if (i != N / 2)
+			ASSERT_ZX_OK(zx_handle_close(h[i]));
+	ASSERT_LIVE_EQ(base);
+}
+
 TEST(waits_release_the_object)
 {
 	struct zxt_live base = zxt_settle(_metadata);

@@ -352,6 +352,71 @@ struct zx_port_cancel_args {
 	__u64 key;
 };
 
+/* vmar_allocate */
+struct zx_vmar_allocate_args {
+	__u32 handle;
+	__u32 options;
+	__u64 offset;
+	__u64 size;
+	__u64 child_vmar;		/* zx_handle_t * */
+	__u64 child_addr;		/* zx_vaddr_t * */
+};
+
+struct zx_vmar_map_args {
+	__u32 handle;
+	__u32 options;
+	__u64 vmar_offset;
+	__u32 vmo;
+	__u32 reserved;
+	__u64 vmo_offset;
+	__u64 len;
+	__u64 mapped_addr;		/* zx_vaddr_t * */
+};
+
+/* vmar_unmap (options 0), vmar_protect and vmar_destroy (handle only) */
+struct zx_vmar_range_args {
+	__u32 handle;
+	__u32 options;
+	__u64 addr;
+	__u64 len;
+};
+
+/*
+ * vmar_unmap_handle_close_thread_exit without the exit.  The ioctl returns
+ * ZX_VMAR_UNMAP_CLOSE_TRAP if it unmapped but could not close the handle.
+ */
+struct zx_vmar_unmap_close_args {
+	__u32 handle;
+	__u32 close_handle;
+	__u64 addr;
+	__u64 len;
+};
+
+#define ZX_VMAR_UNMAP_CLOSE_TRAP	0x7ff
+
+/*
+ * futex_wake_handle_close_thread_exit without the exit.  The ioctl returns
+ * ZX_FUTEX_WAKE_CLOSE_TRAP if any step failed.
+ */
+struct zx_futex_wake_close_args {
+	__u64 value_ptr;		/* zx_futex_t * */
+	__u32 wake_count;
+	__s32 new_value;
+	__u32 close_handle;
+	__u32 reserved;
+};
+
+#define ZX_FUTEX_WAKE_CLOSE_TRAP	ZX_VMAR_UNMAP_CLOSE_TRAP
+
+struct zx_vmar_op_range_args {
+	__u32 handle;
+	__u32 op;
+	__u64 addr;
+	__u64 size;
+	__u64 buffer;			/* void *, must be 0 */
+	__u64 buffer_size;
+};
+
 /*
  * Facts that Zircon's vDSO hands out as constants: read once by libzx.
  * features[] is indexed by ZX_FEATURE_KIND_*; a kind is valid when its bit is
@@ -753,5 +818,14 @@ struct zx_pager_op_range_args {
 #define ZX_IOC_PAGER_DETACH_VMO		ZX_IOC(0xba, struct zx_pager_detach_vmo_args)
 #define ZX_IOC_PAGER_SUPPLY_PAGES	ZX_IOC(0xbb, struct zx_pager_supply_pages_args)
 #define ZX_IOC_PAGER_OP_RANGE		ZX_IOC(0xbc, struct zx_pager_op_range_args)
+
+#define ZX_IOC_VMAR_ALLOCATE		ZX_IOC(0xa0, struct zx_vmar_allocate_args)
+#define ZX_IOC_VMAR_MAP			ZX_IOC(0xa1, struct zx_vmar_map_args)
+#define ZX_IOC_VMAR_UNMAP		ZX_IOC(0xa2, struct zx_vmar_range_args)
+#define ZX_IOC_VMAR_PROTECT		ZX_IOC(0xa3, struct zx_vmar_range_args)
+#define ZX_IOC_VMAR_DESTROY		ZX_IOC(0xa4, struct zx_vmar_range_args)
+#define ZX_IOC_VMAR_OP_RANGE		ZX_IOC(0xa5, struct zx_vmar_op_range_args)
+#define ZX_IOC_VMAR_UNMAP_HANDLE_CLOSE	ZX_IOC(0xa6, struct zx_vmar_unmap_close_args)
+#define ZX_IOC_FUTEX_WAKE_HANDLE_CLOSE	ZX_IOC(0xa7, struct zx_futex_wake_close_args)
 
 #endif /* _UAPI_ZIRCON_IOCTL_H */

@@ -99,6 +99,12 @@ union zx_ioctl_buffer {
 	struct zx_port_queue_args port_queue;
 	struct zx_port_wait_args port_wait;
 	struct zx_port_cancel_args port_cancel;
+	struct zx_vmar_allocate_args vmar_allocate;
+	struct zx_vmar_map_args vmar_map;
+	struct zx_vmar_range_args vmar_range;
+	struct zx_vmar_op_range_args vmar_op_range;
+	struct zx_vmar_unmap_close_args vmar_unmap_close;
+	struct zx_futex_wake_close_args futex_wake_close;
 };
 
 #define ZX_OP(_cmd, _fn, _struct, _last)				\
@@ -315,6 +321,22 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_port_wait_args, packet),
 	ZX_OP(ZX_IOC_PORT_CANCEL, zx_sys_port_cancel,
 	      struct zx_port_cancel_args, key),
+	ZX_OP(ZX_IOC_VMAR_ALLOCATE, zx_sys_vmar_allocate,
+	      struct zx_vmar_allocate_args, child_addr),
+	ZX_OP(ZX_IOC_VMAR_MAP, zx_sys_vmar_map,
+	      struct zx_vmar_map_args, mapped_addr),
+	ZX_OP(ZX_IOC_VMAR_UNMAP, zx_sys_vmar_unmap,
+	      struct zx_vmar_range_args, len),
+	ZX_OP(ZX_IOC_VMAR_PROTECT, zx_sys_vmar_protect,
+	      struct zx_vmar_range_args, len),
+	ZX_OP(ZX_IOC_VMAR_DESTROY, zx_sys_vmar_destroy,
+	      struct zx_vmar_range_args, handle),
+	ZX_OP(ZX_IOC_VMAR_OP_RANGE, zx_sys_vmar_op_range,
+	      struct zx_vmar_op_range_args, buffer_size),
+	ZX_OP(ZX_IOC_VMAR_UNMAP_HANDLE_CLOSE, zx_sys_vmar_unmap_handle_close,
+	      struct zx_vmar_unmap_close_args, len),
+	ZX_OP(ZX_IOC_FUTEX_WAKE_HANDLE_CLOSE, zx_sys_futex_wake_handle_close,
+	      struct zx_futex_wake_close_args, reserved),
 };
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
@@ -414,11 +436,16 @@ static int __init zx_init(void)
 	ret = zx_pci_init();
 	if (ret)
 		goto err_debuglog;
-	ret = misc_register(&zx_miscdev);
+	ret = zx_vmar_init();
 	if (ret)
 		goto err_pci;
+	ret = misc_register(&zx_miscdev);
+	if (ret)
+		goto err_vmar;
 	return 0;
 
+err_vmar:
+	zx_vmar_exit();
 err_pci:
 	zx_pci_exit();
 err_debuglog:
@@ -437,6 +464,7 @@ err_handles:
 static void __exit zx_exit(void)
 {
 	misc_deregister(&zx_miscdev);
+	zx_vmar_exit();
 	zx_pci_exit();
 	zx_debuglog_exit();
 	zx_resources_exit();

@@ -399,6 +399,27 @@ zx_status_t zx_sys_futex_wake(struct zx_process *proc, void *argp)
 	return zx_futex_wake(proc, args->value_ptr, args->wake_count, false);
 }
 
+/*
+ * The store, wake and close of futex_wake_handle_close_thread_exit; libzx
+ * ends the thread.  Any failure is ZX_FUTEX_WAKE_CLOSE_TRAP: the caller
+ * must trap, as the call has no errors to return.
+ */
+zx_status_t zx_sys_futex_wake_handle_close(struct zx_process *proc,
+					   void *argp)
+{
+	struct zx_futex_wake_close_args *args = argp;
+	u32 __user *uaddr = zx_uptr(args->value_ptr);
+
+	/* Release: the thread's last writes are seen before the value. */
+	smp_mb();
+	if (args->reserved || put_user((u32)args->new_value, uaddr) ||
+	    zx_futex_wake(proc, args->value_ptr, args->wake_count,
+			  false) != ZX_OK ||
+	    zx_handle_close(proc, args->close_handle) != ZX_OK)
+		return -ZX_FUTEX_WAKE_CLOSE_TRAP;
+	return ZX_OK;
+}
+
 zx_status_t zx_sys_futex_wake_single_owner(struct zx_process *proc,
 					   void *argp)
 {

@@ -125,7 +125,7 @@ static struct mmu_notifier *zx_process_alloc_notifier(struct mm_struct *mm)
 	su[0].handle = zx_handle_create(&proc->base, ZX_DEFAULT_PROCESS_RIGHTS);
 	su[1].info = PA_HND(PA_JOB_DEFAULT, 0);
 	su[1].handle = zx_handle_create(zx_root_job, ZX_DEFAULT_JOB_RIGHTS);
-	vmar = zx_vmar_create_root();
+	vmar = zx_vmar_create_root(mm);
 	if (vmar) {
 		su[2].info = PA_HND(PA_VMAR_ROOT, 0);
 		su[2].handle = zx_handle_create(vmar, vmar->type->default_rights);

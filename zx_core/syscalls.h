@@ -110,5 +110,13 @@ ZX_SYSCALL(port_create);
 ZX_SYSCALL(port_queue);
 ZX_SYSCALL(port_wait);
 ZX_SYSCALL(port_cancel);
+ZX_SYSCALL(vmar_allocate);
+ZX_SYSCALL(vmar_map);
+ZX_SYSCALL(vmar_unmap);
+ZX_SYSCALL(vmar_protect);
+ZX_SYSCALL(vmar_destroy);
+ZX_SYSCALL(vmar_op_range);
+ZX_SYSCALL(vmar_unmap_handle_close);
+ZX_SYSCALL(futex_wake_handle_close);
 
 #endif /* ZX_CORE_SYSCALLS_H */

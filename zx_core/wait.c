@@ -2,9 +2,10 @@
 /*
  * Blocking waits: object_wait_one, object_wait_many and nanosleep.
  *
- * A waiting thread registers one observer per object, under the handle
- * table lock, so a concurrent close either happens first (BAD_HANDLE) or
- * finds the observer and cancels it (CANCELED).  Deadlines are absolute
+ * A wait that is already satisfied when it starts only reads the signals.
+ * Otherwise the waiting thread registers one observer per object, under
+ * the handle table lock, so a concurrent close either happens first
+ * (BAD_HANDLE) or finds the observer and cancels it (CANCELED).  Deadlines are absolute
  * CLOCK_MONOTONIC times, which is also what zx_time_t is; a signal makes the
  * call return -ERESTARTSYS and the restarted call waits for the same
  * deadline, so signals never shorten or lengthen a Zircon wait.
@@ -91,13 +92,11 @@ zx_status_t zx_block_until(bool *done, zx_time_t deadline)
 }
 
 /*
- * Looks up @value and registers @e on its object.  Caller holds the table
- * lock, which orders this against a close of the same handle.
+ * Looks up @value for a wait.  Caller holds the table lock, which keeps the
+ * handle, and so its object, alive and orders this against a close of it.
  */
-static zx_status_t zx_wait_entry_begin(struct zx_process *proc,
-				       struct zx_wait_entry *e,
-				       struct zx_waiter *w, zx_handle_t value,
-				       zx_signals_t signals)
+static zx_status_t zx_wait_find(struct zx_process *proc, zx_handle_t value,
+				struct zx_handle **out)
 {
 	struct zx_handle *h = __zx_handle_find(proc, value);
 
@@ -107,6 +106,24 @@ static zx_status_t zx_wait_entry_begin(struct zx_process *proc,
 		return ZX_ERR_ACCESS_DENIED;
 	if (h->obj->type->not_waitable)
 		return ZX_ERR_NOT_SUPPORTED;
+	*out = h;
+	return ZX_OK;
+}
+
+/* A wait that starts now could only time out. */
+static bool zx_deadline_passed(zx_time_t deadline)
+{
+	return deadline != ZX_TIME_INFINITE &&
+	       ktime_compare(ktime_get(), deadline) >= 0;
+}
+
+/*
+ * Registers @e on @h's object.  Caller holds the table lock, so a close of
+ * @h either happened first or will find the observer and cancel it.
+ */
+static void zx_wait_entry_begin(struct zx_wait_entry *e, struct zx_waiter *w,
+				struct zx_handle *h, zx_signals_t signals)
+{
 	e->waiter = w;
 	e->obj = h->obj;
 	e->observed = 0;
@@ -119,7 +136,6 @@ static zx_status_t zx_wait_entry_begin(struct zx_process *proc,
 	e->ob.on_cancel = zx_wait_on_cancel;
 	zx_object_get(e->obj);
 	zx_object_add_observer(e->obj, &e->ob);
-	return ZX_OK;
 }
 
 /* Unregisters @e and returns the signals to report for it. */
@@ -133,19 +149,35 @@ static zx_signals_t zx_wait_entry_end(struct zx_wait_entry *e)
 	return now;
 }
 
+/*
+ * A wait that is satisfied when it starts (or whose deadline has passed)
+ * returns what the signals are without an observer: reading them under the
+ * table lock gives the same answer as registering one that fires at once,
+ * without the object lock, reference and self-wakeup.
+ */
 zx_status_t zx_sys_object_wait_one(struct zx_process *proc, void *argp)
 {
 	struct zx_object_wait_one_args *args = argp;
 	struct zx_waiter w = { .task = current };
 	struct zx_wait_entry e;
+	struct zx_handle *h;
 	zx_signals_t observed;
 	zx_status_t status;
 
 	xa_lock(&proc->handles.slots);
-	status = zx_wait_entry_begin(proc, &e, &w, args->handle, args->signals);
-	xa_unlock(&proc->handles.slots);
-	if (status != ZX_OK)
+	status = zx_wait_find(proc, args->handle, &h);
+	if (status != ZX_OK) {
+		xa_unlock(&proc->handles.slots);
 		return status;
+	}
+	observed = READ_ONCE(h->obj->signals);
+	if ((observed & args->signals) || zx_deadline_passed(args->deadline)) {
+		xa_unlock(&proc->handles.slots);
+		status = observed & args->signals ? ZX_OK : ZX_ERR_TIMED_OUT;
+		goto out;
+	}
+	zx_wait_entry_begin(&e, &w, h, args->signals);
+	xa_unlock(&proc->handles.slots);
 
 	status = zx_block_until(&w.done, args->deadline);
 	observed = zx_wait_entry_end(&e);
@@ -153,35 +185,112 @@ zx_status_t zx_sys_object_wait_one(struct zx_process *proc, void *argp)
 		status = ZX_ERR_CANCELED;
 	else if (e.matched)
 		status = ZX_OK;
-	if (status == ZX_ERR_INTERNAL_INTR_RETRY || !args->observed)
+	if (status == ZX_ERR_INTERNAL_INTR_RETRY)
 		return status;
-	if (put_user(observed, (zx_signals_t __user *)zx_uptr(args->observed)))
+out:
+	if (args->observed &&
+	    put_user(observed, (zx_signals_t __user *)zx_uptr(args->observed)))
 		return ZX_ERR_INVALID_ARGS;
+	return status;
+}
+
+/*
+ * Small waits use no heap: items (12 bytes) are copied to the stack up to
+ * this many, and the wait entries, needed only when the call blocks, up to
+ * ZX_WAIT_STACK_ENTRIES.
+ */
+#define ZX_WAIT_STACK_ITEMS	16
+#define ZX_WAIT_STACK_ENTRIES	8
+
+/*
+ * Checks every item and sets its pending to the object's signals now.
+ * Caller holds the table lock.  Returns whether one is satisfied in @ready.
+ */
+static zx_status_t zx_wait_many_check(struct zx_process *proc,
+				      zx_wait_item_t *items, size_t n,
+				      bool *ready)
+{
+	struct zx_handle *h;
+	zx_status_t status;
+	size_t i;
+
+	*ready = false;
+	for (i = 0; i < n; i++) {
+		status = zx_wait_find(proc, items[i].handle, &h);
+		if (status != ZX_OK)
+			return status;
+		items[i].pending = READ_ONCE(h->obj->signals);
+		*ready |= !!(items[i].pending & items[i].waitfor);
+	}
+	return ZX_OK;
+}
+
+/*
+ * Registers an observer per item and sleeps.  The handles are looked up
+ * again: they may have been closed or replaced since the check, and then
+ * the wait fails as if that had happened before it (*@report false: the
+ * items' pending values are not to be reported).
+ */
+static zx_status_t zx_wait_many_block(struct zx_process *proc,
+				      zx_wait_item_t *items, size_t n,
+				      struct zx_wait_entry *entries,
+				      zx_time_t deadline, bool *report)
+{
+	struct zx_waiter w = { .task = current };
+	bool canceled = false, matched = false;
+	zx_status_t status = ZX_OK;
+	struct zx_handle *h;
+	size_t i, begun;
+
+	xa_lock(&proc->handles.slots);
+	for (begun = 0; begun < n; begun++) {
+		status = zx_wait_find(proc, items[begun].handle, &h);
+		if (status != ZX_OK)
+			break;
+		zx_wait_entry_begin(&entries[begun], &w, h,
+				    items[begun].waitfor);
+	}
+	xa_unlock(&proc->handles.slots);
+
+	if (status == ZX_OK)
+		status = zx_block_until(&w.done, deadline);
+	for (i = 0; i < begun; i++) {
+		items[i].pending = zx_wait_entry_end(&entries[i]);
+		canceled |= entries[i].canceled;
+		matched |= entries[i].matched;
+	}
+	if (begun == n && canceled)
+		status = ZX_ERR_CANCELED;
+	else if (begun == n && matched)
+		status = ZX_OK;
+	/* A restarted call reports nothing; it will report when it ends. */
+	*report = begun == n && status != ZX_ERR_INTERNAL_INTR_RETRY;
 	return status;
 }
 
 zx_status_t zx_sys_object_wait_many(struct zx_process *proc, void *argp)
 {
 	struct zx_object_wait_many_args *args = argp;
-	struct zx_waiter w = { .task = current };
+	struct zx_wait_entry stack_entries[ZX_WAIT_STACK_ENTRIES];
+	zx_wait_item_t stack_items[ZX_WAIT_STACK_ITEMS];
 	void __user *uitems = zx_uptr(args->items);
-	struct zx_wait_entry *entries;
-	zx_wait_item_t *items;
-	zx_status_t status = ZX_OK;
-	size_t n = args->num_items, i, begun;
-	bool canceled = false, matched = false;
+	struct zx_wait_entry *entries = stack_entries;
+	zx_wait_item_t *items = stack_items;
+	size_t n = args->num_items;
+	zx_status_t status;
+	bool ready, report;
 
 	if (n > ZX_WAIT_MANY_MAX_ITEMS)
 		return ZX_ERR_OUT_OF_RANGE;
 	if (n == 0) {
-		status = zx_block_until(&w.done, args->deadline);
-		return status;
+		bool never = false;
+
+		return zx_block_until(&never, args->deadline);
 	}
-	items = kmalloc_array(n, sizeof(*items), GFP_KERNEL);
-	entries = kmalloc_array(n, sizeof(*entries), GFP_KERNEL);
-	if (!items || !entries) {
-		status = ZX_ERR_NO_MEMORY;
-		goto out_free;
+	if (n > ZX_WAIT_STACK_ITEMS) {
+		items = kmalloc_array(n, sizeof(*items), GFP_KERNEL);
+		if (!items)
+			return ZX_ERR_NO_MEMORY;
 	}
 	if (copy_from_user(items, uitems, n * sizeof(*items))) {
 		status = ZX_ERR_INVALID_ARGS;
@@ -189,35 +298,36 @@ zx_status_t zx_sys_object_wait_many(struct zx_process *proc, void *argp)
 	}
 
 	xa_lock(&proc->handles.slots);
-	for (begun = 0; begun < n; begun++) {
-		status = zx_wait_entry_begin(proc, &entries[begun], &w,
-					     items[begun].handle,
-					     items[begun].waitfor);
-		if (status != ZX_OK)
-			break;
-	}
+	status = zx_wait_many_check(proc, items, n, &ready);
 	xa_unlock(&proc->handles.slots);
-
-	if (status == ZX_OK)
-		status = zx_block_until(&w.done, args->deadline);
-	for (i = 0; i < begun; i++) {
-		items[i].pending = zx_wait_entry_end(&entries[i]);
-		canceled |= entries[i].canceled;
-		matched |= entries[i].matched;
-	}
-	if (begun < n)
+	if (status != ZX_OK)
 		goto out_free;		/* a lookup failed: nothing to report */
-	if (canceled)
-		status = ZX_ERR_CANCELED;
-	else if (matched)
-		status = ZX_OK;
-	if (status != ZX_ERR_INTERNAL_INTR_RETRY &&
-	    copy_to_user(uitems, items, n * sizeof(*items)))
-		status = ZX_ERR_INVALID_ARGS;
+	if (ready)
+		goto out_copy;
+	if (zx_deadline_passed(args->deadline)) {
+		status = ZX_ERR_TIMED_OUT;
+		goto out_copy;
+	}
 
+	if (n > ZX_WAIT_STACK_ENTRIES) {
+		entries = kmalloc_array(n, sizeof(*entries), GFP_KERNEL);
+		if (!entries) {
+			status = ZX_ERR_NO_MEMORY;
+			goto out_free;
+		}
+	}
+	status = zx_wait_many_block(proc, items, n, entries, args->deadline,
+				    &report);
+	if (entries != stack_entries)
+		kfree(entries);
+	if (!report)
+		goto out_free;
+out_copy:
+	if (copy_to_user(uitems, items, n * sizeof(*items)))
+		status = ZX_ERR_INVALID_ARGS;
 out_free:
-	kfree(entries);
-	kfree(items);
+	if (items != stack_items)
+		kfree(items);
 	return status;
 }
 

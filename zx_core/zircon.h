@@ -33,16 +33,22 @@
  *   zx_stream.seek_lock           a stream's seek offset (mutex), held
  *                                 across a whole readv/writev
  *     zx_vmo.content_lock         a VMO's content size, held by stream
- *                                 writes across their user copies (mutex);
- *                                 mmap_lock (faults) nests inside
- *   zx_vmo.lock                   pages and size of one VMO (mutex); page
+ *                                 writes across their user copies (mutex)
+ *   zx_vmar_lock                  the VMAR trees of all processes and the
+ *                                 pending mapping (mutex); held across
+ *                                 vm_mmap()/vm_munmap()
+ *     mm->mmap_lock               the fault handler runs under it, and
+ *                                 user copies under the locks above take it
+ *       zx_vmo.lock               pages and size of one VMO (mutex); page
  *                                 allocation nests inside, user copies do
  *                                 not (see zx_vm/vmo.c)
- *     zx_pager_lock               pager sources, their page requests and
+ *         zx_pager_lock           pager sources, their page requests and
  *                                 each pager's list of sources (spinlock,
  *                                 irqsave); a VMO asks its pager under its
  *                                 own lock; a port's lock nests inside, to
  *                                 queue and take back request packets
+ *         page lock               of a VMO page being (un)mapped
+ *           i_mmap_rwsem          of the mapping file, in zx_vm_zap()
  *   zx_vmo_family_lock            VMO parent/child links (spinlock, irqsave)
  *     zx_object.lock              signal state, observers, peer link, name
  *                                 (spinlock, irqsave: signals may be raised
@@ -329,7 +335,43 @@ int zx_debuglog_init(void);
 void zx_debuglog_exit(void);
 
 /* zx_vm/vmar.c */
-struct zx_object *zx_vmar_create_root(void);
+struct zx_object *zx_vmar_create_root(struct mm_struct *mm);
+int zx_vmar_init(void);
+void zx_vmar_exit(void);
+
+/*
+ * Every mapping of VMO pages is a mapping of one module file, in which each
+ * mapped page owner has a window of this many bytes (the largest mappable
+ * VMO offset).
+ */
+#define ZX_VM_WINDOW_SHIFT	40
+#define ZX_VM_WINDOW_SIZE	(1ULL << ZX_VM_WINDOW_SHIFT)
+u32 zx_vm_window_alloc(void);
+void zx_vm_window_free(u32 window);
+void zx_vm_zap(unsigned long pgoff, unsigned long npages);
+
+/* The mapping file page where window @window starts. */
+static inline unsigned long zx_vm_window_pgoff(u32 window)
+{
+	return (unsigned long)window << (ZX_VM_WINDOW_SHIFT - PAGE_SHIFT);
+}
+
+/* zx_vm/vmo.c: mapping support */
+struct zx_vmo;
+struct vm_area_struct;
+struct vm_fault;
+zx_status_t zx_vmo_map_prepare(struct zx_object *obj, u64 offset, u64 len,
+			       u32 options, struct zx_vmo **out,
+			       unsigned long *pgoff);
+void zx_vmo_map_get(struct zx_vmo *own);
+void zx_vmo_map_put(struct zx_vmo *own);
+pgprot_t zx_vmo_map_pgprot(struct zx_vmo *own, pgprot_t prot);
+vm_fault_t zx_vmo_fault(struct zx_vmo *own, struct vm_fault *vmf);
+vm_fault_t zx_vmo_page_mkwrite(struct zx_vmo *own, struct vm_fault *vmf);
+void zx_vmo_map_committed(struct zx_vmo *own, struct vm_area_struct *vma,
+			  unsigned long addr, unsigned long end);
+zx_status_t zx_vmo_map_op(struct zx_vmo *own, u32 op, unsigned long first,
+			  unsigned long n);
 
 /* zx_core/clock.c */
 struct zx_clock_transformation;

@@ -70,8 +70,10 @@
 #include <linux/highmem.h>
 #include <linux/ioport.h>
 #include <linux/mm.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/overflow.h>
+#include <linux/pagemap.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/xarray.h>
@@ -136,6 +138,13 @@ struct zx_vmo {
 	struct list_head sibling;	/* in parent->children */
 	unsigned long num_children;
 	unsigned long num_cow_children;
+	/*
+	 * Of a page owner: its window in the mapping file (0: never mapped;
+	 * set once, under @lock), and its live mappings.  Kept small: on
+	 * debug kernels the struct sits just under a kmalloc size class.
+	 */
+	u32 map_window;
+	atomic_t num_mappings;
 };
 
 /*
@@ -149,6 +158,9 @@ static inline struct zx_vmo *zx_to_vmo(struct zx_object *obj)
 {
 	return container_of(obj, struct zx_vmo, base);
 }
+
+static void zx_vmo_unmap_page(struct zx_vmo *own, pgoff_t idx,
+			      struct page *old);
 
 static struct page *zx_vmo_alloc_page(bool zero)
 {
@@ -165,6 +177,7 @@ static void zx_vmo_drop_page(struct zx_vmo *own, pgoff_t idx)
 	page = xa_erase(&own->pages, idx);
 	if (page) {
 		own->committed--;
+		zx_vmo_unmap_page(own, idx, page);
 		put_page(page);
 	}
 }
@@ -180,6 +193,7 @@ static void zx_vmo_drop_pages(struct zx_vmo *own, pgoff_t first,
 	xa_for_each_range(&own->pages, idx, page, first, last) {
 		xa_erase(&own->pages, idx);
 		own->committed--;
+		zx_vmo_unmap_page(own, idx, page);
 		put_page(page);
 	}
 }
@@ -214,6 +228,7 @@ static struct page *zx_vmo_writable_page(struct zx_vmo *own, pgoff_t idx)
 	}
 	if (page) {
 		xa_clear_mark(&own->pages, idx, ZX_VMO_SHARED);
+		zx_vmo_unmap_page(own, idx, page);
 		put_page(page);
 	} else {
 		own->committed++;
@@ -274,6 +289,8 @@ static void zx_vmo_destroy(struct zx_object *obj)
 	/* Every pin holds a reference: none is left by now. */
 	WARN_ON(!xa_empty(&vmo->pins));
 	xa_destroy(&vmo->pins);
+	if (vmo->map_window)
+		zx_vm_window_free(vmo->map_window);
 	if (vmo->owner != vmo)
 		zx_object_put(&vmo->owner->base);
 	if (vmo->pager_src)
@@ -324,6 +341,7 @@ static zx_status_t zx_vmo_get_info(struct zx_object *obj,
 	spin_lock_irqsave(&zx_vmo_family_lock, flags);
 	info.num_children = vmo->num_children;
 	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
+	info.num_mappings = atomic_read(&own->num_mappings);
 
 	mutex_lock(&own->lock);
 	info.size_bytes = vmo->size;
@@ -1021,6 +1039,8 @@ static zx_status_t zx_vmo_share_pages(struct zx_vmo *parent,
 		child->committed++;
 		xa_set_mark(&child->pages, idx - first, ZX_VMO_SHARED);
 		xa_set_mark(&own->pages, idx, ZX_VMO_SHARED);
+		/* Writable mappings of it must fault again, read-only. */
+		zx_vmo_unmap_page(own, idx, page);
 		cond_resched();
 	}
 out:
@@ -1229,7 +1249,7 @@ zx_status_t zx_sys_vmo_set_cache_policy(struct zx_process *proc, void *argp)
 	spin_lock_irqsave(&zx_vmo_family_lock, flags);
 	related = vmo->num_children || vmo->parent_koid;
 	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
-	if (related) {
+	if (related || atomic_read(&vmo->num_mappings)) {
 		status = ZX_ERR_BAD_STATE;
 		goto out;
 	}
@@ -1386,8 +1406,10 @@ static struct page *zx_vmo_take_page(struct zx_vmo *own, pgoff_t idx,
 	lockdep_assert_held(&own->lock);
 	*shared = xa_get_mark(&own->pages, idx, ZX_VMO_SHARED);
 	page = xa_erase(&own->pages, idx);
-	if (page)
+	if (page) {
 		own->committed--;
+		zx_vmo_unmap_page(own, idx, page);
+	}
 	return page;
 }
 
@@ -1469,6 +1491,230 @@ zx_status_t zx_vmo_supply_pages(struct zx_vmo *dst, u64 offset, u64 len,
 					  (aux_offset + len - 1) >> PAGE_SHIFT);
 		mutex_unlock(&aux->lock);
 	}
+	return status;
+}
+
+/*
+ * Mapping support, used by zx_vm/vmar.c.
+ *
+ * Each page owner that has ever been mapped gets a window of the module's
+ * mapping file (zx_vm_window_alloc), and its pages appear in user mappings
+ * only through zx_vmo_fault() and zx_vmo_map_committed().  Whoever installs
+ * a page in a page table holds the page lock from the moment it checked,
+ * locklessly, that the page is still the VMO's entry until the entry is in
+ * place; whoever replaces, removes or write-protects (snapshots) an entry
+ * does so under the owner's lock, then waits for the page lock and zaps the
+ * page's window offset in every mapping.  So no mapping keeps a page that
+ * the VMO no longer holds, or a writable page that became SHARED.
+ *
+ * Physical VMOs (issue 6) will need their own path here: a "pfn for page
+ * index" lookup used with vmf_insert_pfn_prot() and zx_vmo_map_pgprot(), and
+ * VM_PFNMAP set at mmap time instead of VM_MIXEDMAP.
+ */
+
+/* A page of @own at @idx was replaced or removed: zap its mappings. */
+static void zx_vmo_unmap_page(struct zx_vmo *own, pgoff_t idx,
+			      struct page *old)
+{
+	lockdep_assert_held(&own->lock);
+	if (!own->map_window)
+		return;
+	/* Let an installer that checked before the change finish first. */
+	lock_page(old);
+	unlock_page(old);
+	zx_vm_zap(zx_vm_window_pgoff(own->map_window) + idx, 1);
+}
+
+/*
+ * Readies a mapping of [offset, offset + len) of @obj (a VMO).  On success
+ * *@out is the page owner, referenced for the mapping (drop it with
+ * zx_vmo_map_put()), and *@pgoff the mapping file page of @offset.
+ */
+zx_status_t zx_vmo_map_prepare(struct zx_object *obj, u64 offset, u64 len,
+			       u32 options, struct zx_vmo **out,
+			       unsigned long *pgoff)
+{
+	struct zx_vmo *vmo = zx_to_vmo(obj), *own = vmo->owner;
+	bool faults = options & ZX_VM_ALLOW_FAULTS;
+	zx_status_t status = ZX_OK;
+	u64 end;
+
+	if (check_add_overflow(offset, len, &end))
+		return ZX_ERR_OUT_OF_RANGE;
+	mutex_lock(&own->lock);
+	/*
+	 * A fault that waits for a pager must drop mmap_lock while it waits
+	 * (as userfaultfd does), or a pager thread that needs the same mm
+	 * deadlocks; until that is built, pager-backed VMOs are not mapped.
+	 */
+	if (own->pager_src)
+		status = ZX_ERR_NOT_SUPPORTED;
+	else if ((vmo->flags & ZX_VMO_F_RESIZABLE) &&
+		 (options & ZX_VM_REQUIRE_NON_RESIZABLE))
+		status = ZX_ERR_NOT_SUPPORTED;
+	else if ((vmo->flags & ZX_VMO_F_RESIZABLE) && !faults)
+		status = ZX_ERR_NOT_SUPPORTED;
+	else if (end > vmo->size && !faults)
+		status = ZX_ERR_BUFFER_TOO_SMALL;
+	else if (vmo->owner_offset + end > ZX_VM_WINDOW_SIZE)
+		status = ZX_ERR_NOT_SUPPORTED;
+	else if (!own->map_window)
+		own->map_window = zx_vm_window_alloc();
+	if (status == ZX_OK && !own->map_window)
+		status = ZX_ERR_NO_MEMORY;
+	if (status == ZX_OK) {
+		*pgoff = zx_vm_window_pgoff(own->map_window) +
+			 ((vmo->owner_offset + offset) >> PAGE_SHIFT);
+		*out = own;
+		zx_vmo_map_get(own);
+	}
+	mutex_unlock(&own->lock);
+	return status;
+}
+
+/* One more mapping (a VMA) of page owner @own. */
+void zx_vmo_map_get(struct zx_vmo *own)
+{
+	/* Its vm_operations live in this module. */
+	__module_get(THIS_MODULE);
+	zx_object_get(&own->base);
+	atomic_inc(&own->num_mappings);
+}
+
+void zx_vmo_map_put(struct zx_vmo *own)
+{
+	atomic_dec(&own->num_mappings);
+	zx_object_put(&own->base);
+	module_put(THIS_MODULE);
+}
+
+/* Page protection for mappings of @own, from its cache policy. */
+pgprot_t zx_vmo_map_pgprot(struct zx_vmo *own, pgprot_t prot)
+{
+	switch (own->cache_policy) {
+	case ZX_CACHE_POLICY_UNCACHED:
+	case ZX_CACHE_POLICY_UNCACHED_DEVICE:
+		return pgprot_noncached(prot);
+	case ZX_CACHE_POLICY_WRITE_COMBINING:
+		return pgprot_writecombine(prot);
+	default:
+		return prot;
+	}
+}
+
+/* The page index of @own that @vmf faults on. */
+static pgoff_t zx_vmo_fault_index(struct zx_vmo *own, struct vm_fault *vmf)
+{
+	return vmf->pgoff - zx_vm_window_pgoff(own->map_window);
+}
+
+/*
+ * A fault on a missing page table entry: commits the page if needed and
+ * hands it, locked, to the core to map.  SHARED pages are mapped read-only
+ * like any other (the mapping wants write notification) and made private
+ * in zx_vmo_page_mkwrite() on the first write.
+ */
+vm_fault_t zx_vmo_fault(struct zx_vmo *own, struct vm_fault *vmf)
+{
+	pgoff_t idx = zx_vmo_fault_index(own, vmf);
+	struct page *page = NULL;
+
+	mutex_lock(&own->lock);
+	if (idx < own->size >> PAGE_SHIFT) {
+		page = xa_load(&own->pages, idx);
+		if (!page)
+			page = zx_vmo_writable_page(own, idx);
+		if (page)
+			get_page(page);
+		else
+			idx = ULONG_MAX;	/* out of memory */
+	}
+	mutex_unlock(&own->lock);
+	if (!page)
+		return idx == ULONG_MAX ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+	lock_page(page);
+	if (xa_load(&own->pages, idx) != page) {
+		/* Replaced meanwhile: fault again. */
+		unlock_page(page);
+		put_page(page);
+		return VM_FAULT_NOPAGE;
+	}
+	vmf->page = page;
+	return VM_FAULT_LOCKED;
+}
+
+/* A write to a read-only entry: the page becomes private to @own first. */
+vm_fault_t zx_vmo_page_mkwrite(struct zx_vmo *own, struct vm_fault *vmf)
+{
+	pgoff_t idx = zx_vmo_fault_index(own, vmf);
+	struct page *page;
+
+	mutex_lock(&own->lock);
+	if (idx >= own->size >> PAGE_SHIFT) {
+		mutex_unlock(&own->lock);
+		return VM_FAULT_SIGBUS;
+	}
+	page = zx_vmo_writable_page(own, idx);
+	if (page != vmf->page) {
+		/* A copy replaced it (and zapped it): fault again. */
+		mutex_unlock(&own->lock);
+		return page ? VM_FAULT_NOPAGE : VM_FAULT_OOM;
+	}
+	lock_page(page);
+	mutex_unlock(&own->lock);
+	return VM_FAULT_LOCKED;
+}
+
+/*
+ * Maps the committed pages of @own among the window pages of [addr, end)
+ * of @vma that have no entry yet.  mmap_lock held.
+ */
+void zx_vmo_map_committed(struct zx_vmo *own, struct vm_area_struct *vma,
+			  unsigned long addr, unsigned long end)
+{
+	unsigned long first = linear_page_index(vma, addr) -
+			      zx_vm_window_pgoff(own->map_window);
+	unsigned long last = first + ((end - addr) >> PAGE_SHIFT) - 1;
+	unsigned long idx = first;
+	struct page *page;
+
+	while (idx <= last && !fatal_signal_pending(current)) {
+		mutex_lock(&own->lock);
+		page = xa_find(&own->pages, &idx, last, XA_PRESENT);
+		if (page)
+			get_page(page);
+		mutex_unlock(&own->lock);
+		if (!page)
+			break;
+		lock_page(page);
+		/* An existing entry makes this fail harmlessly (-EBUSY). */
+		if (xa_load(&own->pages, idx) == page)
+			vm_insert_page(vma, addr + ((idx - first) << PAGE_SHIFT),
+				       page);
+		unlock_page(page);
+		put_page(page);
+		idx++;
+		cond_resched();
+	}
+}
+
+/*
+ * vmar_op_range's COMMIT and DECOMMIT of window pages [first, first + n) of
+ * @own, reached through a mapping.
+ */
+zx_status_t zx_vmo_map_op(struct zx_vmo *own, u32 op, unsigned long first,
+			  unsigned long n)
+{
+	u64 offset = (u64)(first - zx_vm_window_pgoff(own->map_window)) <<
+		     PAGE_SHIFT;
+	u64 len = (u64)n << PAGE_SHIFT;
+	zx_status_t status;
+
+	if (op == ZX_VMAR_OP_DECOMMIT)
+		return zx_vmo_decommit(own, offset, len);
+	status = zx_vmo_check_range(own, offset, len);
+	if (status == ZX_OK)
+		status = zx_vmo_commit(own, offset, len);
 	return status;
 }
 
@@ -1570,26 +1816,6 @@ bool zx_vmo_physical_pfn(struct zx_vmo *vmo, u64 offset, unsigned long *pfn)
 		return false;
 	*pfn = (own->phys + vmo->owner_offset + offset) >> PAGE_SHIFT;
 	return true;
-}
-
-pgprot_t zx_vmo_pgprot(struct zx_vmo *vmo, pgprot_t prot)
-{
-	struct zx_vmo *own = vmo->owner;
-	u32 policy;
-
-	mutex_lock(&own->lock);
-	policy = own->cache_policy;
-	mutex_unlock(&own->lock);
-	switch (policy) {
-	case ZX_CACHE_POLICY_UNCACHED:
-		return pgprot_noncached(prot);
-	case ZX_CACHE_POLICY_UNCACHED_DEVICE:
-		return pgprot_device(prot);
-	case ZX_CACHE_POLICY_WRITE_COMBINING:
-		return pgprot_writecombine(prot);
-	default:
-		return prot;
-	}
 }
 
 static zx_status_t zx_vmo_install(struct zx_process *proc,

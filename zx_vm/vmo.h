@@ -32,10 +32,11 @@ zx_status_t zx_vmo_pin(struct zx_vmo *vmo, u64 offset, u64 size,
 void zx_vmo_unpin(struct zx_vmo *vmo, u64 offset, u64 size,
 		  struct page **pages);
 
-/* pfn for offset: false unless @vmo is physical (or a slice of one). */
+/*
+ * pfn for offset: false unless @vmo is physical (or a slice of one); the
+ * mapping's protection comes from zx_vmo_map_pgprot() (cache policy).
+ */
 bool zx_vmo_physical_pfn(struct zx_vmo *vmo, u64 offset, unsigned long *pfn);
-/* @prot adjusted to the VMO's cache policy. */
-pgprot_t zx_vmo_pgprot(struct zx_vmo *vmo, pgprot_t prot);
 
 /* A new physical VMO (one reference) over a range already vetted. */
 struct zx_vmo *zx_vmo_create_physical_kernel(u64 paddr, u64 size,

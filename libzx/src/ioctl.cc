@@ -17,6 +17,8 @@ namespace {
 constexpr int kUnopened = -2;
 std::atomic<int> g_fd{kUnopened};
 
+}  // namespace
+
 zx_status_t StatusFromErrno(int err) {
   switch (err) {
     case EFAULT:
@@ -31,8 +33,6 @@ zx_status_t StatusFromErrno(int err) {
       return ZX_ERR_INTERNAL;
   }
 }
-
-}  // namespace
 
 int DeviceFd() {
   int fd = g_fd.load(std::memory_order_acquire);

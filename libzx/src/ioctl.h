@@ -29,6 +29,9 @@ inline __u64 Ptr(const volatile void* p) {
   return static_cast<__u64>(reinterpret_cast<uintptr_t>(p));
 }
 
+// The status for a failed ioctl's errno.
+zx_status_t StatusFromErrno(int err);
+
 // Forgets per-process state in a fork() child: its handle table is empty.
 void ResetAfterFork();
 
