@@ -74,6 +74,7 @@
 #include <linux/mutex.h>
 #include <linux/overflow.h>
 #include <linux/pagemap.h>
+#include <linux/pfn_t.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/xarray.h>
@@ -1618,6 +1619,18 @@ vm_fault_t zx_vmo_fault(struct zx_vmo *own, struct vm_fault *vmf)
 {
 	pgoff_t idx = zx_vmo_fault_index(own, vmf);
 	struct page *page = NULL;
+	unsigned long pfn;
+
+	/*
+	 * A physical VMO maps its range itself, as a special entry (no
+	 * struct page, so nothing can pin it through the mapping).
+	 */
+	if (zx_vmo_physical_pfn(own, (u64)idx << PAGE_SHIFT, &pfn)) {
+		if (idx >= own->size >> PAGE_SHIFT)
+			return VM_FAULT_SIGBUS;
+		return vmf_insert_mixed(vmf->vma, vmf->address,
+					pfn_to_pfn_t(pfn));
+	}
 
 	mutex_lock(&own->lock);
 	if (idx < own->size >> PAGE_SHIFT) {
@@ -1710,6 +1723,9 @@ zx_status_t zx_vmo_map_op(struct zx_vmo *own, u32 op, unsigned long first,
 	u64 len = (u64)n << PAGE_SHIFT;
 	zx_status_t status;
 
+	/* A physical range has no pages to commit or drop. */
+	if (own->flags & ZX_VMO_F_PHYSICAL)
+		return ZX_ERR_NOT_SUPPORTED;
 	if (op == ZX_VMAR_OP_DECOMMIT)
 		return zx_vmo_decommit(own, offset, len);
 	status = zx_vmo_check_range(own, offset, len);
