@@ -523,6 +523,104 @@ struct zx_smc_call_args {
 	__u64 out;			/* zx_smc_result_t * */
 };
 
+/* Calls on one handle with no other argument. */
+struct zx_ddk_handle_args {
+	__u32 handle;
+	__u32 reserved;
+};
+
+struct zx_iommu_create_args {
+	__u32 resource;
+	__u32 type;
+	__u64 desc;			/* const void * */
+	__u64 desc_size;
+	__u64 out;			/* zx_handle_t * */
+};
+
+struct zx_bti_create_args {
+	__u32 iommu;
+	__u32 options;
+	__u64 bti_id;
+	__u64 out;			/* zx_handle_t * */
+};
+
+struct zx_bti_pin_args {
+	__u32 handle;
+	__u32 options;
+	__u32 vmo;
+	__u32 reserved;
+	__u64 offset;
+	__u64 size;
+	__u64 addrs;			/* zx_paddr_t * */
+	__u64 num_addrs;
+	__u64 pmt;			/* zx_handle_t * */
+};
+
+struct zx_vmo_create_contiguous_args {
+	__u32 bti;
+	__u32 alignment_log2;
+	__u64 size;
+	__u64 out;			/* zx_handle_t * */
+	__u64 reserved;
+};
+
+struct zx_vmo_create_physical_args {
+	__u32 resource;
+	__u32 reserved;
+	__u64 paddr;
+	__u64 size;
+	__u64 out;			/* zx_handle_t * */
+};
+
+struct zx_interrupt_create_args {
+	__u32 src_obj;
+	__u32 src_num;
+	__u32 options;
+	__u32 reserved;
+	__u64 out;			/* zx_handle_t * */
+};
+
+struct zx_interrupt_bind_args {
+	__u32 handle;
+	__u32 port;
+	__u64 key;
+	__u32 options;
+	__u32 reserved;
+};
+
+struct zx_interrupt_wait_args {
+	__u32 handle;
+	__u32 reserved;
+	__u64 out_timestamp;		/* zx_time_t *, may be 0 */
+};
+
+struct zx_interrupt_trigger_args {
+	__u32 handle;
+	__u32 options;
+	__s64 timestamp;
+};
+
+struct zx_ioports_args {
+	__u32 resource;
+	__u16 io_addr;
+	__u16 reserved;
+	__u32 len;
+	__u32 reserved2;
+};
+
+struct zx_pci_get_bar_args {
+	__u32 handle;
+	__u32 bar_num;
+	__u64 out_bar;			/* zx_pci_bar_t * */
+	__u64 out_handle;		/* zx_handle_t * */
+};
+
+struct zx_pci_map_interrupt_args {
+	__u32 handle;
+	__s32 which_irq;
+	__u64 out;			/* zx_handle_t * */
+};
+
 struct zx_stream_create_args {
 	__u32 options;
 	__u32 vmo;
@@ -653,6 +751,22 @@ struct zx_pager_op_range_args {
 
 #define ZX_IOC_RESOURCE_CREATE		ZX_IOC(0xc0, struct zx_resource_create_args)
 
+#define ZX_IOC_IOMMU_CREATE		ZX_IOC(0xc1, struct zx_iommu_create_args)
+#define ZX_IOC_BTI_CREATE		ZX_IOC(0xc2, struct zx_bti_create_args)
+#define ZX_IOC_BTI_PIN			ZX_IOC(0xc3, struct zx_bti_pin_args)
+#define ZX_IOC_BTI_RELEASE_QUARANTINE	ZX_IOC(0xc4, struct zx_ddk_handle_args)
+#define ZX_IOC_PMT_UNPIN		ZX_IOC(0xc5, struct zx_ddk_handle_args)
+#define ZX_IOC_VMO_CREATE_CONTIGUOUS	ZX_IOC(0xc6, struct zx_vmo_create_contiguous_args)
+#define ZX_IOC_VMO_CREATE_PHYSICAL	ZX_IOC(0xc7, struct zx_vmo_create_physical_args)
+#define ZX_IOC_INTERRUPT_CREATE		ZX_IOC(0xc8, struct zx_interrupt_create_args)
+#define ZX_IOC_INTERRUPT_BIND		ZX_IOC(0xc9, struct zx_interrupt_bind_args)
+#define ZX_IOC_INTERRUPT_WAIT		ZX_IOC(0xca, struct zx_interrupt_wait_args)
+#define ZX_IOC_INTERRUPT_ACK		ZX_IOC(0xcb, struct zx_ddk_handle_args)
+#define ZX_IOC_INTERRUPT_TRIGGER	ZX_IOC(0xcc, struct zx_interrupt_trigger_args)
+#define ZX_IOC_INTERRUPT_DESTROY	ZX_IOC(0xcd, struct zx_ddk_handle_args)
+/* Both ioports calls: the resource check (libzx then calls ioperm). */
+#define ZX_IOC_IOPORTS_CHECK		ZX_IOC(0xce, struct zx_ioports_args)
+
 #define ZX_IOC_PCI_GET_NTH_DEVICE	ZX_IOC(0xd0, struct zx_pci_get_nth_device_args)
 #define ZX_IOC_PCI_ENABLE_BUS_MASTER	ZX_IOC(0xd1, struct zx_pci_device_args)
 #define ZX_IOC_PCI_RESET_DEVICE		ZX_IOC(0xd2, struct zx_pci_device_args)
@@ -660,6 +774,8 @@ struct zx_pager_op_range_args {
 #define ZX_IOC_PCI_CONFIG_WRITE		ZX_IOC(0xd4, struct zx_pci_config_args)
 #define ZX_IOC_PCI_QUERY_IRQ_MODE	ZX_IOC(0xd5, struct zx_pci_irq_mode_args)
 #define ZX_IOC_PCI_SET_IRQ_MODE		ZX_IOC(0xd6, struct zx_pci_irq_mode_args)
+#define ZX_IOC_PCI_GET_BAR		ZX_IOC(0xd7, struct zx_pci_get_bar_args)
+#define ZX_IOC_PCI_MAP_INTERRUPT	ZX_IOC(0xd8, struct zx_pci_map_interrupt_args)
 
 #define ZX_IOC_SMC_CALL			ZX_IOC(0xf0, struct zx_smc_call_args)
 #define ZX_IOC_FUTEX_WAIT		ZX_IOC(0x78, struct zx_futex_wait_args)

@@ -58,6 +58,19 @@ union zx_ioctl_buffer {
 	struct zx_pci_config_args pci_config;
 	struct zx_pci_irq_mode_args pci_irq_mode;
 	struct zx_smc_call_args smc_call;
+	struct zx_ddk_handle_args ddk_handle;
+	struct zx_iommu_create_args iommu_create;
+	struct zx_bti_create_args bti_create;
+	struct zx_bti_pin_args bti_pin;
+	struct zx_vmo_create_contiguous_args vmo_create_contiguous;
+	struct zx_vmo_create_physical_args vmo_create_physical;
+	struct zx_interrupt_create_args interrupt_create;
+	struct zx_interrupt_wait_args interrupt_wait;
+	struct zx_interrupt_trigger_args interrupt_trigger;
+	struct zx_interrupt_bind_args interrupt_bind;
+	struct zx_ioports_args ioports;
+	struct zx_pci_map_interrupt_args pci_map_interrupt;
+	struct zx_pci_get_bar_args pci_get_bar;
 	struct zx_futex_wait_args futex_wait;
 	struct zx_futex_wake_args futex_wake;
 	struct zx_futex_ptr_args futex_ptr;
@@ -197,6 +210,38 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_pci_irq_mode_args, out_max_irqs),
 	ZX_OP(ZX_IOC_PCI_SET_IRQ_MODE, zx_sys_pci_set_irq_mode,
 	      struct zx_pci_irq_mode_args, out_max_irqs),
+	ZX_OP(ZX_IOC_IOMMU_CREATE, zx_sys_iommu_create,
+	      struct zx_iommu_create_args, out),
+	ZX_OP(ZX_IOC_BTI_CREATE, zx_sys_bti_create,
+	      struct zx_bti_create_args, out),
+	ZX_OP(ZX_IOC_BTI_PIN, zx_sys_bti_pin,
+	      struct zx_bti_pin_args, pmt),
+	ZX_OP(ZX_IOC_BTI_RELEASE_QUARANTINE, zx_sys_bti_release_quarantine,
+	      struct zx_ddk_handle_args, reserved),
+	ZX_OP(ZX_IOC_PMT_UNPIN, zx_sys_pmt_unpin,
+	      struct zx_ddk_handle_args, reserved),
+	ZX_OP(ZX_IOC_VMO_CREATE_CONTIGUOUS, zx_sys_vmo_create_contiguous,
+	      struct zx_vmo_create_contiguous_args, reserved),
+	ZX_OP(ZX_IOC_VMO_CREATE_PHYSICAL, zx_sys_vmo_create_physical,
+	      struct zx_vmo_create_physical_args, out),
+	ZX_OP(ZX_IOC_INTERRUPT_CREATE, zx_sys_interrupt_create,
+	      struct zx_interrupt_create_args, out),
+	ZX_OP(ZX_IOC_INTERRUPT_WAIT, zx_sys_interrupt_wait,
+	      struct zx_interrupt_wait_args, out_timestamp),
+	ZX_OP(ZX_IOC_INTERRUPT_TRIGGER, zx_sys_interrupt_trigger,
+	      struct zx_interrupt_trigger_args, timestamp),
+	ZX_OP(ZX_IOC_INTERRUPT_DESTROY, zx_sys_interrupt_destroy,
+	      struct zx_ddk_handle_args, reserved),
+	ZX_OP(ZX_IOC_INTERRUPT_BIND, zx_sys_interrupt_bind,
+	      struct zx_interrupt_bind_args, reserved),
+	ZX_OP(ZX_IOC_INTERRUPT_ACK, zx_sys_interrupt_ack,
+	      struct zx_ddk_handle_args, reserved),
+	ZX_OP(ZX_IOC_IOPORTS_CHECK, zx_sys_ioports_check,
+	      struct zx_ioports_args, reserved2),
+	ZX_OP(ZX_IOC_PCI_MAP_INTERRUPT, zx_sys_pci_map_interrupt,
+	      struct zx_pci_map_interrupt_args, out),
+	ZX_OP(ZX_IOC_PCI_GET_BAR, zx_sys_pci_get_bar,
+	      struct zx_pci_get_bar_args, out_handle),
 	ZX_OP(ZX_IOC_SMC_CALL, zx_sys_smc_call,
 	      struct zx_smc_call_args, out),
 	ZX_OP(ZX_IOC_THREAD_SELF, zx_sys_thread_self,

@@ -21,6 +21,15 @@
  *   zx_debuglog_lock              the debuglog ring and its readers (mutex);
  *                                 user copies nest inside
  *   zx_resource_lock              the resource ranges of each kind (mutex)
+ *   zx_bti.lock                   a BTI's PMT lists (mutex); VMO locks and
+ *                                 DMA (un)mapping happen outside it
+ *   zx_pci_device.lock            one PCI device and its mapped interrupts
+ *                                 (mutex)
+ *     zx_interrupt.hw_lock        an interrupt's Linux IRQ registration
+ *                                 (mutex); request_irq/free_irq under it
+ *   zx_interrupt.lock             an interrupt's state (spinlock, irqsave,
+ *                                 taken by its hard IRQ handler); the bound
+ *                                 port's lock nests inside it
  *   zx_stream.seek_lock           a stream's seek offset (mutex), held
  *                                 across a whole readv/writev
  *     zx_vmo.content_lock         a VMO's content size, held by stream

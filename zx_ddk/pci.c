@@ -10,6 +10,12 @@
  *
  * Config space writes inside the standard header are refused: the command
  * register, BARs and interrupt routing belong to the calls made for them.
+ *
+ * pci_map_interrupt makes interrupt objects (interrupt.c) for the vectors
+ * pci_set_irq_mode allocated; the device keeps them on a list, refuses to
+ * change its IRQ mode while any exists, and tears them down before its
+ * vectors go when it is unbound.  pci_get_bar gives an MMIO BAR as a
+ * physical VMO (uncached device memory) and a PIO BAR as its port range.
  */
 #include <linux/mutex.h>
 #include <linux/pci.h>
@@ -20,6 +26,7 @@
 
 #include "ddk.h"
 #include "../zx_core/syscalls.h"
+#include "../zx_vm/vmo.h"
 #include "../uapi/zircon_ioctl.h"
 
 #define ZX_PCI_DRIVER_NAME	"zircon"
@@ -37,6 +44,8 @@ struct zx_pci_device {
 	bool bound;			/* still bound to this module */
 	bool enabled;			/* pci_enable_device() done */
 	u32 irq_mode;			/* ZX_PCIE_IRQ_MODE_* */
+	u32 irq_count;			/* vectors allocated */
+	struct list_head interrupts;	/* mapped interrupt objects */
 };
 
 /* Claiming and releasing devices; outside every object lock. */
@@ -74,6 +83,8 @@ static void zx_pci_remove(struct pci_dev *pdev)
 	if (!dev)
 		return;
 	mutex_lock(&dev->lock);
+	while (!list_empty(&dev->interrupts))
+		zx_interrupt_detach(dev->interrupts.next);
 	if (dev->irq_mode != ZX_PCIE_IRQ_MODE_DISABLED)
 		pci_free_irq_vectors(pdev);
 	if (dev->enabled) {
@@ -179,6 +190,7 @@ static zx_status_t zx_pci_claim(struct pci_dev *pdev,
 	zx_object_init(&dev->base, &zx_pci_device_type);
 	dev->pdev = pci_dev_get(pdev);
 	mutex_init(&dev->lock);
+	INIT_LIST_HEAD(&dev->interrupts);
 	dev->bound = true;
 	dev->irq_mode = ZX_PCIE_IRQ_MODE_DISABLED;
 	scnprintf(dev->base.name, sizeof(dev->base.name), "%s",
@@ -493,6 +505,11 @@ zx_status_t zx_sys_pci_set_irq_mode(struct zx_process *proc, void *argp)
 		status = ZX_ERR_OUT_OF_RANGE;
 		goto out;
 	}
+	/* Mapped interrupts hold the current vectors. */
+	if (!list_empty(&dev->interrupts)) {
+		status = ZX_ERR_BAD_STATE;
+		goto out;
+	}
 	if (dev->irq_mode != ZX_PCIE_IRQ_MODE_DISABLED) {
 		pci_free_irq_vectors(dev->pdev);
 		dev->irq_mode = ZX_PCIE_IRQ_MODE_DISABLED;
@@ -510,7 +527,166 @@ zx_status_t zx_sys_pci_set_irq_mode(struct zx_process *proc, void *argp)
 		goto out;
 	}
 	dev->irq_mode = args->mode;
+	dev->irq_count = args->count;
 out:
 	zx_pci_device_put(dev);
+	return status;
+}
+
+/*
+ * The PCI device at @domain:@bus:@devfn if it is bound to this module
+ * (pci_dev_get'd), else NULL: BTIs map DMA only for devices a driver here
+ * owns, never for one a Linux driver drives.
+ */
+struct pci_dev *zx_pci_claimed_device(int domain, unsigned int bus,
+				      unsigned int devfn)
+{
+	struct pci_dev *pdev;
+
+	pdev = pci_get_domain_bus_and_slot(domain, bus, devfn);
+	if (!pdev)
+		return NULL;
+	mutex_lock(&zx_pci_lock);
+	if (READ_ONCE(pdev->dev.driver) != &zx_pci_driver.driver) {
+		pci_dev_put(pdev);
+		pdev = NULL;
+	}
+	mutex_unlock(&zx_pci_lock);
+	return pdev;
+}
+
+void zx_pci_device_ref(struct zx_pci_device *dev)
+{
+	zx_object_get(&dev->base);
+}
+
+void zx_pci_device_unref(struct zx_pci_device *dev)
+{
+	zx_object_put(&dev->base);
+}
+
+/* An interrupt object leaves @dev's list (unless detached already). */
+void zx_pci_interrupt_remove(struct zx_pci_device *dev,
+			     struct list_head *node)
+{
+	mutex_lock(&dev->lock);
+	if (!list_empty(node))
+		list_del_init(node);
+	mutex_unlock(&dev->lock);
+}
+
+zx_status_t zx_sys_pci_map_interrupt(struct zx_process *proc, void *argp)
+{
+	struct zx_pci_map_interrupt_args *args = argp;
+	struct zx_pci_device *dev;
+	struct pci_dev *intx = NULL;
+	struct zx_object *intr;
+	zx_status_t status;
+	int irq;
+
+	status = zx_pci_device_get(proc, args->handle, ZX_RIGHT_READ, &dev);
+	if (status != ZX_OK)
+		return status;
+	if (dev->irq_mode == ZX_PCIE_IRQ_MODE_DISABLED) {
+		status = ZX_ERR_BAD_STATE;
+		goto out;
+	}
+	if (args->which_irq < 0 || args->which_irq >= dev->irq_count) {
+		status = ZX_ERR_INVALID_ARGS;
+		goto out;
+	}
+	if (dev->irq_mode == ZX_PCIE_IRQ_MODE_LEGACY ||
+	    dev->irq_mode == ZX_PCIE_IRQ_MODE_LEGACY_NOACK) {
+		/* One object per line: it masks INTx at the device. */
+		if (!list_empty(&dev->interrupts)) {
+			status = ZX_ERR_ALREADY_BOUND;
+			goto out;
+		}
+		intx = dev->pdev;
+	}
+	irq = pci_irq_vector(dev->pdev, args->which_irq);
+	if (irq < 0) {
+		status = ZX_ERR_INVALID_ARGS;
+		goto out;
+	}
+	status = zx_interrupt_create_pci(dev, &dev->interrupts, irq, intx,
+					 &intr);
+out:
+	zx_pci_device_put(dev);
+	if (status != ZX_OK)
+		return status;
+	status = zx_create_handle_user(proc, intr, args->out);
+	zx_object_put(intr);
+	return status;
+}
+
+zx_status_t zx_sys_pci_get_bar(struct zx_process *proc, void *argp)
+{
+	struct zx_pci_get_bar_args *args = argp;
+	struct zx_pci_bar bar = { .id = args->bar_num };
+	struct zx_pci_device *dev;
+	struct zx_vmo *vmo = NULL;
+	zx_status_t status;
+	resource_size_t start, len;
+	unsigned long flags;
+	zx_handle_t value;
+	struct zx_handle *h;
+	u32 index;
+
+	if (args->bar_num >= PCI_STD_NUM_BARS)
+		return ZX_ERR_INVALID_ARGS;
+	status = zx_pci_device_get(proc, args->handle,
+				   ZX_RIGHT_READ | ZX_RIGHT_WRITE, &dev);
+	if (status != ZX_OK)
+		return status;
+	start = pci_resource_start(dev->pdev, args->bar_num);
+	len = pci_resource_len(dev->pdev, args->bar_num);
+	flags = pci_resource_flags(dev->pdev, args->bar_num);
+	bar.size = len;
+	if (!len || !(flags & (IORESOURCE_MEM | IORESOURCE_IO))) {
+		status = ZX_ERR_NOT_FOUND;
+	} else if (flags & IORESOURCE_IO) {
+		bar.type = ZX_PCI_BAR_TYPE_PIO;
+		bar.addr = start;
+	} else if (!PAGE_ALIGNED(start)) {
+		/* Its page would expose another device's registers. */
+		status = ZX_ERR_NOT_SUPPORTED;
+	} else {
+		bar.type = ZX_PCI_BAR_TYPE_MMIO;
+		status = zx_pci_enable(dev);
+		if (status == ZX_OK) {
+			vmo = zx_vmo_create_physical_kernel(start,
+					PAGE_ALIGN(len),
+					ZX_CACHE_POLICY_UNCACHED_DEVICE);
+			if (!vmo)
+				status = ZX_ERR_NO_MEMORY;
+		}
+	}
+	zx_pci_device_put(dev);
+	if (status != ZX_OK)
+		return status;
+	if (!vmo)
+		return copy_to_user(zx_uptr(args->out_bar), &bar, sizeof(bar)) ?
+		       ZX_ERR_INVALID_ARGS : ZX_OK;
+	h = zx_handle_create(zx_vmo_object(vmo), ZX_DEFAULT_VMO_RIGHTS);
+	zx_vmo_put(vmo);
+	if (!h)
+		return ZX_ERR_NO_MEMORY;
+	/* Published only once both outputs reached the caller. */
+	status = zx_handles_reserve(proc, 1, &index, &value);
+	if (status != ZX_OK)
+		goto err_destroy;
+	bar.handle = value;
+	if (put_user(value, (zx_handle_t __user *)zx_uptr(args->out_handle)) ||
+	    copy_to_user(zx_uptr(args->out_bar), &bar, sizeof(bar))) {
+		zx_handles_unreserve(proc, 1, &index);
+		status = ZX_ERR_INVALID_ARGS;
+		goto err_destroy;
+	}
+	zx_handles_publish(proc, 1, &index, &h, &value);
+	return ZX_OK;
+
+err_destroy:
+	zx_handle_destroy(h);
 	return status;
 }

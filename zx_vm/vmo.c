@@ -39,6 +39,17 @@
  * page must then be zapped; the page reference each mapping holds keeps the
  * old page valid until that happens.
  *
+ * Pins (zx_vmo_pin(), for bti_pin) count per page in the owner's @pins
+ * xarray.  A pinned page stays in place: decommit and shrinking refuse it
+ * (BAD_STATE), zeroing clears it in place instead of dropping it, and no
+ * snapshot is taken while any page is pinned.
+ *
+ * Contiguous VMOs (vmo_create_contiguous) commit one physically contiguous
+ * run at creation and never give a page up: they have no snapshot children,
+ * are never decommitted, and are zeroed in place.  Physical VMOs
+ * (vmo_create_physical) have no pages at all: they name a physical range
+ * (MMIO) that can only be mapped (zx_vmo_physical_pfn(), zx_vmo_pgprot()).
+ *
  * Copies to and from user memory never happen under the VMO lock: a read
  * takes a page reference under the lock and copies after dropping it; a
  * write first copies the user's bytes into a bounce buffer.  So a user
@@ -57,11 +68,13 @@
  * counts from creation to its destruction (its last reference).
  */
 #include <linux/highmem.h>
+#include <linux/ioport.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/overflow.h>
 #include <linux/pagemap.h>
+#include <linux/pfn_t.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/xarray.h>
@@ -70,6 +83,7 @@
 #include "../zx_core/syscalls.h"
 #include "../zx_ddk/ddk.h"
 #include "../uapi/zircon_ioctl.h"
+#include "vmo.h"
 #include "vmo_io.h"
 
 /*
@@ -77,6 +91,11 @@
  * under, and small enough that page indices and byte offsets never overflow.
  */
 #define ZX_VMO_MAX_SIZE		(1ULL << 48)
+
+/* Linux 6.8 renamed MAX_ORDER (one past the largest order until 6.4). */
+#ifndef MAX_PAGE_ORDER
+#define MAX_PAGE_ORDER		(MAX_ORDER - 1)
+#endif
 
 /* The entry's page may also be in other VMOs' xarrays (see above). */
 #define ZX_VMO_SHARED		XA_MARK_0
@@ -86,6 +105,8 @@
 #define ZX_VMO_F_COW		BIT(1)	/* a snapshot child */
 #define ZX_VMO_F_SLICE		BIT(2)
 #define ZX_VMO_F_IMMUTABLE	BIT(3)	/* snapshot, NO_WRITE, fixed size */
+#define ZX_VMO_F_CONTIGUOUS	BIT(4)	/* pages fixed at creation */
+#define ZX_VMO_F_PHYSICAL	BIT(5)	/* a physical range, no pages */
 
 struct zx_vmo {
 	struct zx_object base;
@@ -101,6 +122,8 @@ struct zx_vmo {
 	struct mutex lock;
 	struct xarray pages;		/* page index -> struct page * */
 	unsigned long committed;	/* entries in @pages */
+	struct xarray pins;		/* page index -> pin count (value) */
+	u64 phys;			/* of a physical VMO's page 0 */
 	struct zx_vmo *owner;		/* whose pages: self, or a reference */
 	u64 owner_offset;		/* of a slice's range in the owner */
 	u64 size;			/* bytes, whole pages */
@@ -214,6 +237,22 @@ static struct page *zx_vmo_writable_page(struct zx_vmo *own, pgoff_t idx)
 	return copy;
 }
 
+/* Some page in [first, last] of the owner is pinned.  Owner's lock held. */
+static bool zx_vmo_pinned(struct zx_vmo *own, pgoff_t first, pgoff_t last)
+{
+	unsigned long idx = first;
+
+	lockdep_assert_held(&own->lock);
+	return xa_find(&own->pins, &idx, last, XA_PRESENT);
+}
+
+/* The owner's page @idx may not be replaced or dropped. */
+static bool zx_vmo_page_fixed(struct zx_vmo *own, pgoff_t idx)
+{
+	return (own->flags & ZX_VMO_F_CONTIGUOUS) ||
+	       zx_vmo_pinned(own, idx, idx);
+}
+
 /* Range [offset, offset + len) lies within @vmo.  Owner's lock held. */
 static bool zx_vmo_in_range(struct zx_vmo *vmo, u64 offset, u64 len)
 {
@@ -248,6 +287,9 @@ static void zx_vmo_destroy(struct zx_object *obj)
 	xa_for_each(&vmo->pages, idx, page)
 		put_page(page);
 	xa_destroy(&vmo->pages);
+	/* Every pin holds a reference: none is left by now. */
+	WARN_ON(!xa_empty(&vmo->pins));
+	xa_destroy(&vmo->pins);
 	if (vmo->map_window)
 		zx_vm_window_free(vmo->map_window);
 	if (vmo->owner != vmo)
@@ -272,7 +314,7 @@ static zx_status_t zx_vmo_get_info(struct zx_object *obj,
 	zx_info_vmo_t info = {
 		.koid = obj->koid,
 		.parent_koid = vmo->parent_koid,
-		.flags = ZX_INFO_VMO_TYPE_PAGED | ZX_INFO_VMO_VIA_HANDLE,
+		.flags = ZX_INFO_VMO_VIA_HANDLE,
 		.handle_rights = req->rights,
 	};
 	unsigned long flags, committed;
@@ -308,6 +350,10 @@ static zx_status_t zx_vmo_get_info(struct zx_object *obj,
 	committed = own->committed;
 	mutex_unlock(&own->lock);
 
+	if (!(own->flags & ZX_VMO_F_PHYSICAL))
+		info.flags |= ZX_INFO_VMO_TYPE_PAGED;
+	if (own->flags & (ZX_VMO_F_PHYSICAL | ZX_VMO_F_CONTIGUOUS))
+		info.flags |= ZX_INFO_VMO_CONTIGUOUS;
 	if (vmo->flags & ZX_VMO_F_RESIZABLE)
 		info.flags |= ZX_INFO_VMO_RESIZABLE;
 	if (vmo->flags & ZX_VMO_F_COW)
@@ -385,6 +431,7 @@ static struct zx_vmo *zx_vmo_alloc(u64 size, u64 content_size, u32 flags)
 	mutex_init(&vmo->lock);
 	mutex_init(&vmo->content_lock);
 	xa_init(&vmo->pages);
+	xa_init(&vmo->pins);
 	vmo->owner = vmo;
 	vmo->size = size;
 	vmo->content_size = content_size;
@@ -459,7 +506,9 @@ static zx_status_t zx_vmo_check_io(struct zx_vmo *vmo, u64 offset, u64 len)
 	zx_status_t status = ZX_OK;
 
 	mutex_lock(&own->lock);
-	if (!zx_vmo_in_range(vmo, offset, len))
+	if (own->flags & ZX_VMO_F_PHYSICAL)
+		status = ZX_ERR_NOT_SUPPORTED;
+	else if (!zx_vmo_in_range(vmo, offset, len))
 		status = ZX_ERR_OUT_OF_RANGE;
 	else if (own->cache_policy != ZX_CACHE_POLICY_CACHED)
 		status = ZX_ERR_BAD_STATE;
@@ -698,6 +747,9 @@ zx_status_t zx_sys_vmo_set_size(struct zx_process *proc, void *argp)
 		status = zx_vmo_zero_partial(vmo, args->size >> PAGE_SHIFT,
 					     offset_in_page(args->size),
 					     PAGE_SIZE);
+	if (status == ZX_OK && size < vmo->size &&
+	    zx_vmo_pinned(vmo, size >> PAGE_SHIFT, ULONG_MAX))
+		status = ZX_ERR_BAD_STATE;
 	if (status == ZX_OK) {
 		if (size < vmo->size)
 			zx_vmo_drop_pages(vmo, size >> PAGE_SHIFT, ULONG_MAX);
@@ -766,7 +818,8 @@ static zx_status_t zx_vmo_zero(struct zx_vmo *vmo, u64 offset, u64 len)
 		mutex_lock(&own->lock);
 		if (!zx_vmo_in_range(vmo, offset, n))
 			status = ZX_ERR_OUT_OF_RANGE;
-		else if (n == PAGE_SIZE)
+		else if (n == PAGE_SIZE &&
+			 !zx_vmo_page_fixed(own, pos >> PAGE_SHIFT))
 			zx_vmo_drop_page(own, pos >> PAGE_SHIFT);
 		else
 			status = zx_vmo_zero_partial(own, pos >> PAGE_SHIFT,
@@ -789,7 +842,8 @@ static bool zx_vmo_can_decommit(struct zx_vmo *vmo)
 	unsigned long flags;
 	bool ok;
 
-	if (((vmo->flags | own->flags) & ZX_VMO_F_COW) || own->pager_src)
+	if (((vmo->flags | own->flags) &
+	     (ZX_VMO_F_COW | ZX_VMO_F_CONTIGUOUS)) || own->pager_src)
 		return false;
 	spin_lock_irqsave(&zx_vmo_family_lock, flags);
 	ok = !vmo->num_cow_children && !own->num_cow_children;
@@ -809,6 +863,10 @@ static zx_status_t zx_vmo_decommit(struct zx_vmo *vmo, u64 offset, u64 len)
 	mutex_lock(&own->lock);
 	if (!zx_vmo_in_range(vmo, offset, len))
 		status = ZX_ERR_OUT_OF_RANGE;
+	else if (len && zx_vmo_pinned(own, (vmo->owner_offset + offset) >>
+				      PAGE_SHIFT, (vmo->owner_offset + offset +
+						   len - 1) >> PAGE_SHIFT))
+		status = ZX_ERR_BAD_STATE;
 	else if (len)
 		zx_vmo_drop_pages(own, (vmo->owner_offset + offset) >>
 				  PAGE_SHIFT, (vmo->owner_offset + offset +
@@ -870,6 +928,13 @@ zx_status_t zx_sys_vmo_op_range(struct zx_process *proc, void *argp)
 	/* A single right, or for the lock ops and hints either of two. */
 	if (!(have & need)) {
 		status = ZX_ERR_ACCESS_DENIED;
+		goto out;
+	}
+	/* A physical range has no pages to commit, drop or zero. */
+	if ((vmo->owner->flags & ZX_VMO_F_PHYSICAL) &&
+	    (args->op == ZX_VMO_OP_COMMIT || args->op == ZX_VMO_OP_DECOMMIT ||
+	     args->op == ZX_VMO_OP_ZERO)) {
+		status = ZX_ERR_NOT_SUPPORTED;
 		goto out;
 	}
 	/* Dropping pages would bring the pager's back, not zeros. */
@@ -948,7 +1013,8 @@ static zx_status_t zx_vmo_share_pages(struct zx_vmo *parent,
 	u64 end;
 
 	mutex_lock(&own->lock);
-	if (own->cache_policy != ZX_CACHE_POLICY_CACHED) {
+	if (own->cache_policy != ZX_CACHE_POLICY_CACHED ||
+	    !xa_empty(&own->pins)) {
 		status = ZX_ERR_BAD_STATE;
 		goto out;
 	}
@@ -1066,6 +1132,12 @@ zx_status_t zx_sys_vmo_create_child(struct zx_process *proc, void *argp)
 	status = zx_vmo_round_size(args->size, &size);
 	if (status != ZX_OK)
 		goto out;
+	/* Copy-on-write would move pages that must stay where they are. */
+	if ((cflags & ZX_VMO_F_COW) && (parent->owner->flags &
+			(ZX_VMO_F_CONTIGUOUS | ZX_VMO_F_PHYSICAL))) {
+		status = ZX_ERR_NOT_SUPPORTED;
+		goto out;
+	}
 	/* A snapshot's missing pages read as zeros, not as the pager's. */
 	if (!(cflags & ZX_VMO_F_SLICE) && parent->owner->pager_src) {
 		status = ZX_ERR_NOT_SUPPORTED;
@@ -1547,6 +1619,18 @@ vm_fault_t zx_vmo_fault(struct zx_vmo *own, struct vm_fault *vmf)
 {
 	pgoff_t idx = zx_vmo_fault_index(own, vmf);
 	struct page *page = NULL;
+	unsigned long pfn;
+
+	/*
+	 * A physical VMO maps its range itself, as a special entry (no
+	 * struct page, so nothing can pin it through the mapping).
+	 */
+	if (zx_vmo_physical_pfn(own, (u64)idx << PAGE_SHIFT, &pfn)) {
+		if (idx >= own->size >> PAGE_SHIFT)
+			return VM_FAULT_SIGBUS;
+		return vmf_insert_mixed(vmf->vma, vmf->address,
+					pfn_to_pfn_t(pfn));
+	}
 
 	mutex_lock(&own->lock);
 	if (idx < own->size >> PAGE_SHIFT) {
@@ -1639,10 +1723,239 @@ zx_status_t zx_vmo_map_op(struct zx_vmo *own, u32 op, unsigned long first,
 	u64 len = (u64)n << PAGE_SHIFT;
 	zx_status_t status;
 
+	/* A physical range has no pages to commit or drop. */
+	if (own->flags & ZX_VMO_F_PHYSICAL)
+		return ZX_ERR_NOT_SUPPORTED;
 	if (op == ZX_VMAR_OP_DECOMMIT)
 		return zx_vmo_decommit(own, offset, len);
 	status = zx_vmo_check_range(own, offset, len);
 	if (status == ZX_OK)
 		status = zx_vmo_commit(own, offset, len);
 	return status;
+}
+
+/* ---- For the DDK (zx_ddk/) and mappings: see vmo.h ---- */
+
+void zx_vmo_get_ref(struct zx_vmo *vmo)
+{
+	zx_object_get(&vmo->base);
+}
+
+bool zx_vmo_is_contiguous(struct zx_vmo *vmo)
+{
+	return vmo->owner->flags & (ZX_VMO_F_CONTIGUOUS | ZX_VMO_F_PHYSICAL);
+}
+
+/* Drops the pins of the first @n pages from @first.  Owner's lock held. */
+static void zx_vmo_unpin_locked(struct zx_vmo *own, pgoff_t first,
+				unsigned long n, struct page **pages)
+{
+	unsigned long i, count;
+	void *entry;
+
+	lockdep_assert_held(&own->lock);
+	for (i = 0; i < n; i++) {
+		entry = xa_load(&own->pins, first + i);
+		count = xa_to_value(entry);
+		if (count > 1)
+			xa_store(&own->pins, first + i, xa_mk_value(count - 1),
+				 GFP_NOWAIT);
+		else
+			xa_erase(&own->pins, first + i);
+		put_page(pages[i]);
+	}
+}
+
+zx_status_t zx_vmo_pin(struct zx_vmo *vmo, u64 offset, u64 size,
+		       struct page **pages)
+{
+	struct zx_vmo *own = vmo->owner;
+	pgoff_t first = (vmo->owner_offset + offset) >> PAGE_SHIFT;
+	unsigned long i, n = size >> PAGE_SHIFT;
+	zx_status_t status = ZX_OK;
+
+	mutex_lock(&own->lock);
+	/* No pages, or pages that only the pager may supply. */
+	if ((own->flags & ZX_VMO_F_PHYSICAL) || own->pager_src)
+		status = ZX_ERR_NOT_SUPPORTED;
+	else if (!zx_vmo_in_range(vmo, offset, size))
+		status = ZX_ERR_OUT_OF_RANGE;
+	for (i = 0; status == ZX_OK && i < n; i++) {
+		unsigned long count;
+		struct page *page;
+		int err;
+
+		if (fatal_signal_pending(current)) {
+			status = ZX_ERR_INTERNAL_INTR_RETRY;
+			break;
+		}
+		/* Commits, and unshares a snapshot's page (never pinned). */
+		page = zx_vmo_writable_page(own, first + i);
+		if (!page) {
+			status = ZX_ERR_NO_MEMORY;
+			break;
+		}
+		count = xa_to_value(xa_load(&own->pins, first + i));
+		err = xa_err(xa_store(&own->pins, first + i,
+				      xa_mk_value(count + 1),
+				      GFP_KERNEL_ACCOUNT));
+		if (err) {
+			status = ZX_ERR_NO_MEMORY;
+			break;
+		}
+		get_page(page);
+		pages[i] = page;
+		cond_resched();
+	}
+	if (status != ZX_OK)
+		zx_vmo_unpin_locked(own, first, i, pages);
+	mutex_unlock(&own->lock);
+	return status;
+}
+
+void zx_vmo_unpin(struct zx_vmo *vmo, u64 offset, u64 size,
+		  struct page **pages)
+{
+	struct zx_vmo *own = vmo->owner;
+
+	mutex_lock(&own->lock);
+	zx_vmo_unpin_locked(own, (vmo->owner_offset + offset) >> PAGE_SHIFT,
+			    size >> PAGE_SHIFT, pages);
+	mutex_unlock(&own->lock);
+}
+
+bool zx_vmo_physical_pfn(struct zx_vmo *vmo, u64 offset, unsigned long *pfn)
+{
+	struct zx_vmo *own = vmo->owner;
+
+	if (!(own->flags & ZX_VMO_F_PHYSICAL))
+		return false;
+	*pfn = (own->phys + vmo->owner_offset + offset) >> PAGE_SHIFT;
+	return true;
+}
+
+static zx_status_t zx_vmo_install(struct zx_process *proc,
+				  struct zx_vmo *vmo, u64 uptr)
+{
+	struct zx_handle *h;
+
+	h = zx_handle_create(&vmo->base, ZX_DEFAULT_VMO_RIGHTS);
+	zx_object_put(&vmo->base);
+	if (!h)
+		return ZX_ERR_NO_MEMORY;
+	return zx_handle_install_user(proc, h, uptr);
+}
+
+/*
+ * Contiguous VMOs come from the page allocator's buddy lists, split into
+ * order-0 pages so each xarray entry owns its own reference as usual.  The
+ * BTI only vouches for the caller's right to do DMA: the pages are the same
+ * whichever device later pins them.
+ */
+zx_status_t zx_sys_vmo_create_contiguous(struct zx_process *proc, void *argp)
+{
+	struct zx_vmo_create_contiguous_args *args = argp;
+	unsigned long i, n, align;
+	struct zx_vmo *vmo;
+	zx_status_t status;
+	struct page *page;
+	unsigned int order;
+	u64 size;
+
+	status = zx_bti_check(proc, args->bti, ZX_RIGHT_MAP);
+	if (status != ZX_OK)
+		return status;
+	if (args->reserved || !args->size)
+		return ZX_ERR_INVALID_ARGS;
+	if (args->alignment_log2 &&
+	    (args->alignment_log2 < PAGE_SHIFT || args->alignment_log2 >= 64))
+		return ZX_ERR_INVALID_ARGS;
+	status = zx_vmo_round_size(args->size, &size);
+	if (status != ZX_OK)
+		return status;
+	n = size >> PAGE_SHIFT;
+	align = args->alignment_log2 ? 1UL << (args->alignment_log2 -
+					       PAGE_SHIFT) : 1;
+	/* A buddy block of order k is aligned to its own size. */
+	order = get_order(max_t(u64, size, (u64)align << PAGE_SHIFT));
+	if (order > MAX_PAGE_ORDER)
+		return ZX_ERR_NO_MEMORY;
+	vmo = zx_vmo_alloc(size, args->size, ZX_VMO_F_CONTIGUOUS);
+	if (!vmo)
+		return ZX_ERR_NO_MEMORY;
+	page = alloc_pages(GFP_KERNEL | __GFP_ACCOUNT | __GFP_ZERO |
+			   __GFP_NOWARN, order);
+	if (!page) {
+		zx_object_put(&vmo->base);
+		return ZX_ERR_NO_MEMORY;
+	}
+	split_page(page, order);
+	for (i = 0; i < (1UL << order); i++) {
+		if (i < n && !xa_err(xa_store(&vmo->pages, i, page + i,
+					      GFP_KERNEL_ACCOUNT))) {
+			vmo->committed++;
+			continue;
+		}
+		if (i < n)
+			status = ZX_ERR_NO_MEMORY;
+		__free_page(page + i);
+	}
+	if (status != ZX_OK) {
+		/* zx_vmo_destroy() frees the pages stored so far. */
+		zx_object_put(&vmo->base);
+		return status;
+	}
+	return zx_vmo_install(proc, vmo, args->out);
+}
+
+zx_status_t zx_sys_vmo_create_physical(struct zx_process *proc, void *argp)
+{
+	struct zx_vmo_create_physical_args *args = argp;
+	struct zx_vmo *vmo;
+	zx_status_t status;
+	u64 end;
+
+	if (args->reserved)
+		return ZX_ERR_INVALID_ARGS;
+	status = zx_resource_check(proc, args->resource, ZX_RSRC_KIND_MMIO,
+				   args->paddr, args->size);
+	if (status != ZX_OK)
+		return status;
+	if (!PAGE_ALIGNED(args->paddr) || !PAGE_ALIGNED(args->size))
+		return ZX_ERR_INVALID_ARGS;
+	if (args->size > ZX_VMO_MAX_SIZE ||
+	    check_add_overflow(args->paddr, args->size, &end))
+		return ZX_ERR_OUT_OF_RANGE;
+	/*
+	 * Memory Linux manages is never handed out as a physical range:
+	 * user mappings of it would bypass every owner's bookkeeping.
+	 */
+	if (args->size && region_intersects(args->paddr, args->size,
+					    IORESOURCE_SYSTEM_RAM,
+					    IORES_DESC_NONE) !=
+			  REGION_DISJOINT)
+		return ZX_ERR_ACCESS_DENIED;
+	vmo = zx_vmo_alloc(args->size, args->size, ZX_VMO_F_PHYSICAL);
+	if (!vmo)
+		return ZX_ERR_NO_MEMORY;
+	vmo->phys = args->paddr;
+	return zx_vmo_install(proc, vmo, args->out);
+}
+
+/* A physical VMO over [paddr, paddr + size), for pci_get_bar. */
+struct zx_vmo *zx_vmo_create_physical_kernel(u64 paddr, u64 size,
+					     u32 cache_policy)
+{
+	struct zx_vmo *vmo = zx_vmo_alloc(size, size, ZX_VMO_F_PHYSICAL);
+
+	if (vmo) {
+		vmo->phys = paddr;
+		vmo->cache_policy = cache_policy;
+	}
+	return vmo;
+}
+
+struct zx_object *zx_vmo_object(struct zx_vmo *vmo)
+{
+	return &vmo->base;
 }

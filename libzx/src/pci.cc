@@ -56,3 +56,17 @@ ZX_EXPORT zx_status_t zx_pci_set_irq_mode(zx_handle_t handle, uint32_t mode,
                                .out_max_irqs = 0};
   return Call(ZX_IOC_PCI_SET_IRQ_MODE, &args);
 }
+
+ZX_EXPORT zx_status_t zx_pci_map_interrupt(zx_handle_t handle, int32_t which_irq,
+                                           zx_handle_t* out_handle) {
+  zx_pci_map_interrupt_args args = {
+      .handle = handle, .which_irq = which_irq, .out = Ptr(out_handle)};
+  return Call(ZX_IOC_PCI_MAP_INTERRUPT, &args);
+}
+
+ZX_EXPORT zx_status_t zx_pci_get_bar(zx_handle_t handle, uint32_t bar_num, zx_pci_bar_t* out_bar,
+                                     zx_handle_t* out_handle) {
+  zx_pci_get_bar_args args = {
+      .handle = handle, .bar_num = bar_num, .out_bar = Ptr(out_bar), .out_handle = Ptr(out_handle)};
+  return Call(ZX_IOC_PCI_GET_BAR, &args);
+}

@@ -55,9 +55,14 @@ guest_timeout=$((timeout > 180 ? timeout - 90 : timeout * 2 / 3))
 cmdline="panic=-1 oops=panic zxtimeout=$guest_timeout"
 case $KARCH in
   x86_64)
-    # edu: QEMU's teaching PCI device (1234:11e8), for the DDK tests.
-    qemu=(qemu-system-x86_64 -M q35 -cpu max -m 1G -smp 2 -device edu)
-    cmdline="console=ttyS0 $cmdline"
+    # edu: QEMU's teaching PCI device (1234:11e8), for the DDK tests,
+    # behind an Intel IOMMU that Linux drives (interrupt remapping needs
+    # the split irqchip), so DMA goes through real IOMMU mappings.  edu
+    # clamps DMA addresses to its dma_mask (28 bits by default); Linux's
+    # default DMA mask for it is 32 bits, so make the device agree.
+    qemu=(qemu-system-x86_64 -M q35,kernel-irqchip=split -cpu max -m 1G -smp 2
+      -device intel-iommu,intremap=on -device edu,dma_mask=0xffffffff)
+    cmdline="console=ttyS0 intel_iommu=on $cmdline"
     ;;
   arm64)
     # secure=on would need firmware (hangs); virtualization=on gives EL2.
@@ -65,7 +70,7 @@ case $KARCH in
     # (QARMA) makes TCG about twice as slow.
     # shellcheck disable=SC2054 # -M/-cpu take comma lists
     qemu=(qemu-system-aarch64 -M virt,virtualization=on -cpu max,pauth-impdef=on -m 1G -smp 2
-      -device edu)
+      -device edu,dma_mask=0xffffffff)
     cmdline="console=ttyAMA0 $cmdline"
     ;;
   *) die "unknown KARCH '$KARCH'" ;;

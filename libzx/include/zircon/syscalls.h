@@ -118,6 +118,7 @@ extern zx_status_t zx_vmo_get_size(zx_handle_t handle, uint64_t* size);
 extern zx_status_t zx_vmo_set_size(zx_handle_t handle, uint64_t size);
 extern zx_status_t zx_vmo_op_range(zx_handle_t handle, uint32_t op, uint64_t offset, uint64_t size, void* buffer, size_t buffer_size);
 extern zx_status_t zx_vmo_replace_as_executable(zx_handle_t handle, zx_handle_t vmex, zx_handle_t* out);
+extern zx_status_t zx_vmo_create_contiguous(zx_handle_t bti, size_t size, uint32_t alignment_log2, zx_handle_t* out);
 extern zx_status_t zx_vmo_create_physical(zx_handle_t resource, zx_paddr_t paddr, size_t size, zx_handle_t* out);
 extern zx_status_t zx_vmo_set_cache_policy(zx_handle_t handle, uint32_t cache_policy);
 
@@ -225,6 +226,7 @@ extern zx_status_t zx_ktrace_write(zx_handle_t handle, uint32_t id, uint32_t arg
 extern zx_status_t zx_mtrace_control(zx_handle_t handle, uint32_t kind, uint32_t action, uint32_t options, void* ptr, size_t ptr_size);
 
 /* Others/Work in progress */
+extern zx_status_t zx_ioports_request(zx_handle_t resource, uint16_t io_addr, uint32_t len);
 extern zx_status_t zx_ioports_release(zx_handle_t resource, uint16_t io_addr, uint32_t len);
 extern zx_status_t zx_pc_firmware_tables(zx_handle_t handle, zx_paddr_t* acpi_rsdp, zx_paddr_t* smbios);
 extern zx_status_t zx_pci_add_subtract_io_range(zx_handle_t handle, uint32_t mmio, uint64_t base, uint64_t len, uint32_t add);
