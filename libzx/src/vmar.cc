@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Virtual memory address regions: each call is one ioctl.
 #include <errno.h>
+#include <signal.h>
 #include <sys/syscall.h>
+#include <unistd.h>
 #include <zircon/syscalls.h>
 
 #include "ioctl.h"
@@ -132,6 +134,19 @@ long IoctlThenExit(int fd, unsigned long cmd, void* args) {
 #endif
 }
 
+// Blocks every signal, libc's internal ones too, for the rest of this
+// thread's life or until RestoreSignals(): a signal delivered when the
+// ioctl returns would build its frame on a stack that was just unmapped.
+uint64_t BlockAllSignals() {
+  uint64_t all = ~uint64_t{0}, old = 0;
+  syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, &old, sizeof(all));
+  return old;
+}
+
+void RestoreSignals(uint64_t old) {
+  syscall(SYS_rt_sigprocmask, SIG_SETMASK, &old, nullptr, sizeof(old));
+}
+
 }  // namespace
 
 // Ends the calling Linux thread with exit(2), as a thread whose stack is a
@@ -148,13 +163,16 @@ ZX_EXPORT zx_status_t zx_vmar_unmap_handle_close_thread_exit(zx_handle_t vmar_ha
   int fd = libzx::DeviceFd();
   if (fd < 0)
     return ZX_ERR_NOT_SUPPORTED;
-  for (;;) {
-    long r = IoctlThenExit(fd, ZX_IOC_VMAR_UNMAP_HANDLE_CLOSE, &args);
-    if (r >= 0)
-      return static_cast<zx_status_t>(-r);
-    if (r != -EINTR)
-      return libzx::StatusFromErrno(static_cast<int>(-r));
-  }
+  uint64_t old_mask = BlockAllSignals();
+  long r;
+  do {
+    r = IoctlThenExit(fd, ZX_IOC_VMAR_UNMAP_HANDLE_CLOSE, &args);
+  } while (r == -EINTR);
+  // Only a failed unmap comes back: nothing was unmapped.
+  RestoreSignals(old_mask);
+  if (r >= 0)
+    return static_cast<zx_status_t>(-r);
+  return libzx::StatusFromErrno(static_cast<int>(-r));
 }
 
 ZX_EXPORT void zx_futex_wake_handle_close_thread_exit(const zx_futex_t* value_ptr,
@@ -168,6 +186,7 @@ ZX_EXPORT void zx_futex_wake_handle_close_thread_exit(const zx_futex_t* value_pt
       .reserved = 0,
   };
   int fd = libzx::DeviceFd();
+  BlockAllSignals();
   if (fd >= 0)
     IoctlThenExit(fd, ZX_IOC_FUTEX_WAKE_HANDLE_CLOSE, &args);
   // Nothing can be reported: the call has no errors.
