@@ -2,9 +2,11 @@
 /*
  * Pagers: pager-backed VMOs whose readers block until a pager thread
  * supplies pages, shared requests, failures, detaching, closing the pager
- * or the VMO, signals and kills during a wait, and every call's documented
- * errors.
+ * or the VMO, signals and kills during a wait, faults through mappings,
+ * and every call's documented errors.
  */
+#include <setjmp.h>
+#include <sys/mman.h>
 #include <zircon/syscalls/port.h>
 
 #include "zx_test.h"
@@ -87,16 +89,60 @@ static void supply(struct __test_metadata *_metadata, struct pager_env *e,
 	free(buf);
 }
 
-/* A thread reading (or writing) a pager-backed VMO. */
+/*
+ * A thread reading (or writing) a pager-backed VMO: with vmo_read/write,
+ * or with loads and stores through a mapping (@map).
+ */
 struct accessor {
 	pthread_t thread;
 	zx_handle_t vmo;
 	uint64_t offset, len;
 	bool write;
 	uint8_t *buf;
+	volatile uint8_t *map;
+	void *bus_addr;			/* where SIGBUS hit, if it did */
 	pid_t tid;
 	zx_status_t status;		/* 1 while running */
 };
+
+/* accessor.status of a mapped access that took SIGBUS (no ZX_ERR_*). */
+#define GOT_SIGBUS	((zx_status_t)-1000)
+
+static __thread sigjmp_buf bus_jmp;
+static __thread void *bus_addr;
+
+static void on_sigbus(int sig, siginfo_t *si, void *ctx)
+{
+	(void)sig;
+	(void)ctx;
+	bus_addr = si->si_addr;
+	siglongjmp(bus_jmp, 1);
+}
+
+static void catch_sigbus(struct __test_metadata *_metadata)
+{
+	struct sigaction sa = { .sa_sigaction = on_sigbus,
+				.sa_flags = SA_SIGINFO };
+
+	ASSERT_EQ(0, sigaction(SIGBUS, &sa, NULL));
+}
+
+static zx_status_t access_mapping(struct accessor *a)
+{
+	uint64_t i;
+
+	if (sigsetjmp(bus_jmp, 1)) {
+		a->bus_addr = bus_addr;
+		return GOT_SIGBUS;
+	}
+	for (i = 0; i < a->len; i++) {
+		if (a->write)
+			a->map[a->offset + i] = a->buf[i];
+		else
+			a->buf[i] = a->map[a->offset + i];
+	}
+	return ZX_OK;
+}
 
 static void *accessor_main(void *arg)
 {
@@ -104,7 +150,9 @@ static void *accessor_main(void *arg)
 	zx_status_t status;
 
 	__atomic_store_n(&a->tid, zxt_gettid(), __ATOMIC_RELEASE);
-	if (a->write)
+	if (a->map)
+		status = access_mapping(a);
+	else if (a->write)
 		status = zx_vmo_write(a->vmo, a->buf, a->offset, a->len);
 	else
 		status = zx_vmo_read(a->vmo, a->buf, a->offset, a->len);
@@ -118,6 +166,22 @@ static void accessor_start(struct __test_metadata *_metadata,
 {
 	memset(a, 0, sizeof(*a));
 	a->vmo = vmo;
+	a->offset = offset;
+	a->len = len;
+	a->write = write;
+	a->buf = calloc(1, len ? len : 1);
+	a->status = 1;
+	ASSERT_NE(NULL, a->buf);
+	zxt_thread_start(_metadata, &a->thread, accessor_main, a);
+}
+
+/* Like accessor_start(), through the mapping at @map. */
+static void accessor_start_mapped(struct __test_metadata *_metadata,
+				  struct accessor *a, zx_vaddr_t map,
+				  uint64_t offset, uint64_t len, bool write)
+{
+	memset(a, 0, sizeof(*a));
+	a->map = (volatile uint8_t *)map;
 	a->offset = offset;
 	a->len = len;
 	a->write = write;
@@ -442,6 +506,7 @@ static void *server_main(void *arg)
 
 struct reader {
 	zx_handle_t vmo;
+	volatile uint8_t *map;		/* set: read through this mapping */
 	int start;
 	zx_status_t status;
 	bool good;
@@ -459,7 +524,13 @@ static void *reader_main(void *arg)
 	r->status = ZX_OK;
 	for (i = 0; r->good && r->status == ZX_OK && i < SERVED_PAGES; i++) {
 		p = (r->start + i * 7) % SERVED_PAGES;
-		r->status = zx_vmo_read(r->vmo, buf, (uint64_t)p * pg, pg);
+		if (r->map) {
+			buf[0] = r->map[(uint64_t)p * pg];
+			buf[pg - 1] = r->map[(uint64_t)p * pg + pg - 1];
+		} else {
+			r->status = zx_vmo_read(r->vmo, buf, (uint64_t)p * pg,
+						pg);
+		}
 		if (r->status == ZX_OK)
 			r->good = buf[0] == p && buf[pg - 1] == p;
 	}
@@ -467,20 +538,26 @@ static void *reader_main(void *arg)
 	return NULL;
 }
 
-TEST(pager_thread_serves_concurrent_readers)
+static void serve_concurrent_readers(struct __test_metadata *_metadata,
+				     bool mapped)
 {
 	struct zxt_live base = zxt_settle(_metadata);
 	struct reader r[READERS];
 	pthread_t rt[READERS], st;
 	struct server sv = { 0 };
+	zx_vaddr_t map = 0;
 	struct pager_env e;
 	int i;
 
 	env_new(_metadata, &e, SERVED_PAGES * PG, 0);
+	if (mapped)
+		ASSERT_ZX_OK(zx_vmar_map(zx_vmar_root_self(), ZX_VM_PERM_READ,
+					 0, e.vmo, 0, SERVED_PAGES * PG, &map));
 	sv.e = &e;
 	zxt_thread_start(_metadata, &st, server_main, &sv);
 	for (i = 0; i < READERS; i++) {
 		r[i].vmo = e.vmo;
+		r[i].map = (volatile uint8_t *)map;
 		r[i].start = i * 5;
 		zxt_thread_start(_metadata, &rt[i], reader_main, &r[i]);
 	}
@@ -491,6 +568,9 @@ TEST(pager_thread_serves_concurrent_readers)
 	}
 	/* Every page was asked for exactly once. */
 	EXPECT_EQ(SERVED_PAGES * PG, committed(_metadata, e.vmo));
+	if (mapped)
+		ASSERT_ZX_OK(zx_vmar_unmap(zx_vmar_root_self(), map,
+					   SERVED_PAGES * PG));
 	EXPECT_ZX_OK(zx_handle_close(e.vmo));
 	e.vmo = ZX_HANDLE_INVALID;
 	zxt_thread_join(_metadata, st);
@@ -499,6 +579,17 @@ TEST(pager_thread_serves_concurrent_readers)
 	EXPECT_EQ(SERVED_PAGES, sv.requests);
 	env_close(_metadata, &e);
 	ASSERT_LIVE_EQ(base);
+}
+
+TEST(pager_thread_serves_concurrent_readers)
+{
+	serve_concurrent_readers(_metadata, false);
+}
+
+/* The same, with the readers faulting on a mapping of the VMO. */
+TEST(pager_thread_serves_concurrent_faults)
+{
+	serve_concurrent_readers(_metadata, true);
 }
 
 /* ---- failing, detaching, closing -------------------------------------------- */
@@ -789,21 +880,6 @@ TEST(supply_takes_pages_out_of_aux_mappings)
 	ASSERT_LIVE_EQ(base);
 }
 
-/* Documented limit: a fault cannot wait for a pager yet. */
-TEST(pager_backed_vmos_are_not_mapped)
-{
-	struct zxt_live base = zxt_settle(_metadata);
-	struct pager_env e;
-	zx_vaddr_t addr;
-
-	env_new(_metadata, &e, PG, 0);
-	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
-		  zx_vmar_map(zx_vmar_root_self(), ZX_VM_PERM_READ, 0, e.vmo,
-			      0, PG, &addr));
-	env_close(_metadata, &e);
-	ASSERT_LIVE_EQ(base);
-}
-
 TEST(supply_errors)
 {
 	struct zxt_live base = zxt_settle(_metadata);
@@ -979,6 +1055,392 @@ TEST(commit_waits_for_supplies)
 	zxt_thread_join(_metadata, t);
 	EXPECT_ZX(ZX_ERR_IO, c.status);
 	EXPECT_EQ(PG, committed(_metadata, e.vmo));
+	env_close(_metadata, &e);
+	ASSERT_LIVE_EQ(base);
+}
+
+/* ---- faults through mappings ---------------------------------------------- */
+
+static zx_vaddr_t map_rw(struct __test_metadata *_metadata, zx_handle_t vmo,
+			 uint64_t len)
+{
+	zx_vaddr_t addr = 0;
+
+	EXPECT_ZX_OK(zx_vmar_map(zx_vmar_root_self(),
+				 ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, vmo, 0,
+				 len, &addr));
+	return addr;
+}
+
+TEST(faults_wait_for_supplied_pages)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct accessor ld, st;
+	struct pager_env e;
+	uint8_t buf[2];
+	zx_vaddr_t map;
+
+	env_new(_metadata, &e, 4 * PG, 0);
+	map = map_rw(_metadata, e.vmo, 4 * PG);
+	ASSERT_NE(0u, map);
+	/* A load blocks on a request for its page. */
+	accessor_start_mapped(_metadata, &ld, map, PG + 10, 2, false);
+	expect_read_request(_metadata, e.port, PG);
+	accessor_blocked(_metadata, &ld);
+	/* A store to a missing page asks for it too, then writes into it. */
+	accessor_start_mapped(_metadata, &st, map, 3 * PG + 1, 1, true);
+	st.buf[0] = 0xee;
+	expect_read_request(_metadata, e.port, 3 * PG);
+	accessor_blocked(_metadata, &st);
+	supply(_metadata, &e, PG, 1, 40);
+	ASSERT_ZX_OK(accessor_join(_metadata, &ld));
+	EXPECT_EQ(50, ld.buf[0]);
+	EXPECT_EQ(51, ld.buf[1]);
+	accessor_blocked(_metadata, &st);
+	supply(_metadata, &e, 3 * PG, 1, 0);
+	ASSERT_ZX_OK(accessor_join(_metadata, &st));
+	ASSERT_ZX_OK(zx_vmo_read(e.vmo, buf, 3 * PG, 2));
+	EXPECT_EQ(0, buf[0]);
+	EXPECT_EQ(0xee, buf[1]);
+	/* Present pages fault in without asking. */
+	EXPECT_EQ(41, ((volatile uint8_t *)map)[PG + 1]);
+	expect_no_packet(_metadata, e.port);
+	free(ld.buf);
+	free(st.buf);
+	ASSERT_ZX_OK(zx_vmar_unmap(zx_vmar_root_self(), map, 4 * PG));
+	env_close(_metadata, &e);
+	ASSERT_LIVE_EQ(base);
+}
+
+/*
+ * The fault waits without mmap_lock: the pager thread of the same process
+ * can map and unmap (which take it for writing) before it supplies.
+ */
+TEST(the_pager_can_map_while_a_fault_waits)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct pager_env e;
+	struct accessor a;
+	zx_vaddr_t map, other;
+	zx_handle_t vmo;
+	void *p;
+
+	env_new(_metadata, &e, PG, 0);
+	map = map_rw(_metadata, e.vmo, PG);
+	ASSERT_NE(0u, map);
+	accessor_start_mapped(_metadata, &a, map, 0, 1, false);
+	expect_read_request(_metadata, e.port, 0);
+	accessor_blocked(_metadata, &a);
+	ASSERT_ZX_OK(zx_vmo_create(PG, 0, &vmo));
+	other = map_rw(_metadata, vmo, PG);
+	ASSERT_NE(0u, other);
+	ASSERT_ZX_OK(zx_vmar_unmap(zx_vmar_root_self(), other, PG));
+	p = mmap(NULL, PG, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, p);
+	ASSERT_EQ(0, munmap(p, PG));
+	EXPECT_ZX_OK(zx_handle_close(vmo));
+	accessor_blocked(_metadata, &a);
+	supply(_metadata, &e, 0, 1, 9);
+	ASSERT_ZX_OK(accessor_join(_metadata, &a));
+	EXPECT_EQ(9, a.buf[0]);
+	free(a.buf);
+	ASSERT_ZX_OK(zx_vmar_unmap(zx_vmar_root_self(), map, PG));
+	env_close(_metadata, &e);
+	ASSERT_LIVE_EQ(base);
+}
+
+TEST(a_failed_request_raises_sigbus_at_the_faulting_address)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct pager_env e;
+	struct accessor a;
+	zx_vaddr_t map;
+
+	catch_sigbus(_metadata);
+	env_new(_metadata, &e, 2 * PG, 0);
+	map = map_rw(_metadata, e.vmo, 2 * PG);
+	ASSERT_NE(0u, map);
+	accessor_start_mapped(_metadata, &a, map, PG + 7, 1, false);
+	expect_read_request(_metadata, e.port, PG);
+	accessor_blocked(_metadata, &a);
+	ASSERT_ZX_OK(zx_pager_op_range(e.pager, ZX_PAGER_OP_FAIL, e.vmo, PG,
+				       PG, (uint64_t)(int64_t)ZX_ERR_IO));
+	ASSERT_ZX(GOT_SIGBUS, accessor_join(_metadata, &a));
+	EXPECT_EQ((void *)(map + PG + 7), a.bus_addr);
+	free(a.buf);
+	/* The failure is not remembered: the next fault asks again. */
+	accessor_start_mapped(_metadata, &a, map, PG + 7, 1, false);
+	expect_read_request(_metadata, e.port, PG);
+	accessor_blocked(_metadata, &a);
+	supply(_metadata, &e, PG, 1, 1);
+	ASSERT_ZX_OK(accessor_join(_metadata, &a));
+	EXPECT_EQ(8, a.buf[0]);
+	free(a.buf);
+	ASSERT_ZX_OK(zx_vmar_unmap(zx_vmar_root_self(), map, 2 * PG));
+	env_close(_metadata, &e);
+	ASSERT_LIVE_EQ(base);
+}
+
+TEST(detaching_raises_sigbus_for_missing_pages_only)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct pager_env e;
+	struct accessor a;
+	zx_vaddr_t map;
+
+	catch_sigbus(_metadata);
+	env_new(_metadata, &e, 3 * PG, 0);
+	supply(_metadata, &e, 0, 1, 20);
+	map = map_rw(_metadata, e.vmo, 3 * PG);
+	ASSERT_NE(0u, map);
+	accessor_start_mapped(_metadata, &a, map, PG, 1, false);
+	expect_read_request(_metadata, e.port, PG);
+	accessor_blocked(_metadata, &a);
+	ASSERT_ZX_OK(zx_pager_detach_vmo(e.pager, e.vmo));
+	ASSERT_ZX(GOT_SIGBUS, accessor_join(_metadata, &a));
+	EXPECT_EQ((void *)(map + PG), a.bus_addr);
+	free(a.buf);
+	/* Later faults on missing pages fail at once; present pages stay. */
+	accessor_start_mapped(_metadata, &a, map, 2 * PG, 1, true);
+	ASSERT_ZX(GOT_SIGBUS, accessor_join(_metadata, &a));
+	EXPECT_EQ((void *)(map + 2 * PG), a.bus_addr);
+	free(a.buf);
+	EXPECT_EQ(25, ((volatile uint8_t *)map)[5]);
+	ASSERT_ZX_OK(zx_vmar_unmap(zx_vmar_root_self(), map, 3 * PG));
+	env_close(_metadata, &e);
+	ASSERT_LIVE_EQ(base);
+}
+
+/* A user fault that waits returns to user space for a signal's handler. */
+static int usr1_count;
+
+static void count_usr1(int sig)
+{
+	(void)sig;
+	__atomic_add_fetch(&usr1_count, 1, __ATOMIC_RELAXED);
+}
+
+TEST(signal_handlers_run_while_a_fault_waits)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct sigaction sa = { .sa_handler = count_usr1 };
+	struct pager_env e;
+	struct accessor a;
+	zx_vaddr_t map;
+	int i;
+
+	ASSERT_EQ(0, sigaction(SIGUSR1, &sa, NULL));
+	env_new(_metadata, &e, PG, 0);
+	map = map_rw(_metadata, e.vmo, PG);
+	ASSERT_NE(0u, map);
+	accessor_start_mapped(_metadata, &a, map, 3, 1, false);
+	expect_read_request(_metadata, e.port, 0);
+	for (i = 1; i <= 3; i++) {
+		accessor_blocked(_metadata, &a);
+		ASSERT_EQ(0, pthread_kill(a.thread, SIGUSR1));
+		while (__atomic_load_n(&usr1_count, __ATOMIC_RELAXED) < i)
+			zxt_sleep_ms(1);
+	}
+	/* Back in the fault, on the same request. */
+	accessor_blocked(_metadata, &a);
+	expect_no_packet(_metadata, e.port);
+	supply(_metadata, &e, 0, 1, 4);
+	ASSERT_ZX_OK(accessor_join(_metadata, &a));
+	EXPECT_EQ(7, a.buf[0]);
+	free(a.buf);
+	ASSERT_ZX_OK(zx_vmar_unmap(zx_vmar_root_self(), map, PG));
+	env_close(_metadata, &e);
+	ASSERT_LIVE_EQ(base);
+}
+
+/* Waits until @tid sleeps in any state (a kernel copy waits killably). */
+static bool thread_asleep(pid_t tid)
+{
+	zx_time_t give_up = zxt_now() + (zx_time_t)ZXT_SETTLE_MS * 1000000;
+	char state;
+
+	for (;;) {
+		state = zxt_thread_state(tid);
+		if (state == 'S' || state == 'D')
+			return true;
+		if (zxt_now() > give_up)
+			return false;
+		zxt_sleep_ms(1);
+	}
+}
+
+/*
+ * The kernel's own copies from a paged mapping wait the same way: a
+ * vmo_write whose source buffer is the mapping.  A signal does not make
+ * them spin or fail; a failed request fails the copy.
+ */
+TEST(kernel_copies_from_a_mapping_wait_for_the_pager)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct sigaction sa = { .sa_handler = count_usr1 };
+	struct pager_env e;
+	struct accessor a;
+	zx_handle_t sink;
+	zx_vaddr_t map;
+	uint8_t buf[2];
+
+	ASSERT_EQ(0, sigaction(SIGUSR1, &sa, NULL));
+	env_new(_metadata, &e, 2 * PG, 0);
+	map = map_rw(_metadata, e.vmo, 2 * PG);
+	ASSERT_NE(0u, map);
+	ASSERT_ZX_OK(zx_vmo_create(PG, 0, &sink));
+	/* A vmo_write whose source is the mapping's second page. */
+	memset(&a, 0, sizeof(a));
+	a.vmo = sink;
+	a.len = 2;
+	a.write = true;
+	a.buf = (uint8_t *)(map + PG);
+	a.status = 1;
+	zxt_thread_start(_metadata, &a.thread, accessor_main, &a);
+	expect_read_request(_metadata, e.port, PG);
+	while (!__atomic_load_n(&a.tid, __ATOMIC_ACQUIRE))
+		sched_yield();
+	ASSERT_TRUE(thread_asleep(a.tid));
+	ASSERT_EQ(0, pthread_kill(a.thread, SIGUSR1));
+	zxt_sleep_ms(20);
+	ASSERT_TRUE(thread_asleep(a.tid));
+	EXPECT_EQ(1, __atomic_load_n(&a.status, __ATOMIC_ACQUIRE));
+	expect_no_packet(_metadata, e.port);
+	supply(_metadata, &e, PG, 1, 60);
+	ASSERT_ZX_OK(accessor_join(_metadata, &a));
+	ASSERT_ZX_OK(zx_vmo_read(sink, buf, 0, 2));
+	EXPECT_EQ(60, buf[0]);
+	EXPECT_EQ(61, buf[1]);
+	/* A failed request: the copy fails, as with any bad buffer. */
+	a.buf = (uint8_t *)map;
+	a.tid = 0;
+	a.status = 1;
+	zxt_thread_start(_metadata, &a.thread, accessor_main, &a);
+	expect_read_request(_metadata, e.port, 0);
+	ASSERT_ZX_OK(zx_pager_op_range(e.pager, ZX_PAGER_OP_FAIL, e.vmo, 0,
+				       PG, (uint64_t)(int64_t)ZX_ERR_IO));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS, accessor_join(_metadata, &a));
+	EXPECT_ZX_OK(zx_handle_close(sink));
+	ASSERT_ZX_OK(zx_vmar_unmap(zx_vmar_root_self(), map, 2 * PG));
+	env_close(_metadata, &e);
+	ASSERT_LIVE_EQ(base);
+}
+
+static int fault_forever(void *arg)
+{
+	zx_handle_t pager, port, vmo;
+	zx_vaddr_t map;
+	uint64_t pg = zx_system_get_page_size();
+
+	(void)arg;
+	CHILD_CHECK_ZX(ZX_OK, zx_pager_create(0, &pager));
+	CHILD_CHECK_ZX(ZX_OK, zx_port_create(0, &port));
+	CHILD_CHECK_ZX(ZX_OK, zx_pager_create_vmo(pager, 0, port, KEY, pg,
+						  &vmo));
+	CHILD_CHECK_ZX(ZX_OK, zx_vmar_map(zx_vmar_root_self(),
+					  ZX_VM_PERM_READ, 0, vmo, 0, pg,
+					  &map));
+	/* Nobody answers: only a kill ends this. */
+	return *(volatile uint8_t *)map;
+}
+
+TEST(killed_while_faulting)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	int status = 0;
+	pid_t child;
+
+	fflush(stdout);
+	fflush(stderr);
+	child = fork();
+	ASSERT_GE(child, 0);
+	if (child == 0)
+		_exit(fault_forever(NULL));
+	ASSERT_TRUE(proc_sleeping(child));
+	ASSERT_EQ(0, kill(child, SIGKILL));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	ASSERT_TRUE(WIFSIGNALED(status));
+	EXPECT_EQ(SIGKILL, WTERMSIG(status));
+	ASSERT_LIVE_EQ(base);
+}
+
+/* vmar_op_range COMMIT through a mapping waits for the pager, unlocked. */
+struct range_committer {
+	zx_vaddr_t addr;
+	uint64_t len;
+	zx_status_t status;
+	pid_t tid;
+};
+
+static void *range_committer_main(void *arg)
+{
+	struct range_committer *c = arg;
+
+	__atomic_store_n(&c->tid, zxt_gettid(), __ATOMIC_RELEASE);
+	__atomic_store_n(&c->status,
+			 zx_vmar_op_range(zx_vmar_root_self(),
+					  ZX_VMAR_OP_COMMIT, c->addr, c->len,
+					  NULL, 0),
+			 __ATOMIC_RELEASE);
+	return NULL;
+}
+
+TEST(vmar_commit_of_a_paged_mapping_waits_for_supplies)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct range_committer c = { .status = 1 };
+	struct pager_env e;
+	zx_vaddr_t map, other;
+	zx_handle_t vmo;
+	pthread_t t;
+
+	env_new(_metadata, &e, 2 * PG, 0);
+	supply(_metadata, &e, 0, 1, 0);
+	map = map_rw(_metadata, e.vmo, 2 * PG);
+	ASSERT_NE(0u, map);
+	c.addr = map;
+	c.len = 2 * PG;
+	zxt_thread_start(_metadata, &t, range_committer_main, &c);
+	/* Only the missing page is asked for. */
+	expect_read_request(_metadata, e.port, PG);
+	while (!__atomic_load_n(&c.tid, __ATOMIC_ACQUIRE))
+		sched_yield();
+	ASSERT_TRUE(zxt_wait_until_sleeping(c.tid));
+	/* mmap_lock is free meanwhile. */
+	ASSERT_ZX_OK(zx_vmo_create(PG, 0, &vmo));
+	other = map_rw(_metadata, vmo, PG);
+	ASSERT_NE(0u, other);
+	ASSERT_ZX_OK(zx_vmar_unmap(zx_vmar_root_self(), other, PG));
+	EXPECT_ZX_OK(zx_handle_close(vmo));
+	EXPECT_EQ(1, __atomic_load_n(&c.status, __ATOMIC_ACQUIRE));
+	supply(_metadata, &e, PG, 1, 0);
+	zxt_thread_join(_metadata, t);
+	EXPECT_ZX_OK(c.status);
+	EXPECT_EQ(2 * PG, committed(_metadata, e.vmo));
+	/* DECOMMIT stays refused on pager-backed VMOs. */
+	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
+		  zx_vmar_op_range(zx_vmar_root_self(), ZX_VMAR_OP_DECOMMIT,
+				   map, 2 * PG, NULL, 0));
+	ASSERT_ZX_OK(zx_vmar_unmap(zx_vmar_root_self(), map, 2 * PG));
+	env_close(_metadata, &e);
+	ASSERT_LIVE_EQ(base);
+}
+
+/* ZX_VM_MAP_RANGE maps what is there and asks for nothing. */
+TEST(map_range_of_a_paged_vmo_asks_for_nothing)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct pager_env e;
+	zx_vaddr_t map;
+
+	env_new(_metadata, &e, 4 * PG, 0);
+	supply(_metadata, &e, PG, 1, 30);
+	ASSERT_ZX_OK(zx_vmar_map(zx_vmar_root_self(),
+				 ZX_VM_PERM_READ | ZX_VM_MAP_RANGE, 0, e.vmo,
+				 0, 4 * PG, &map));
+	expect_no_packet(_metadata, e.port);
+	EXPECT_EQ(31, ((volatile uint8_t *)map)[PG + 1]);
+	ASSERT_ZX_OK(zx_vmar_unmap(zx_vmar_root_self(), map, 4 * PG));
 	env_close(_metadata, &e);
 	ASSERT_LIVE_EQ(base);
 }

@@ -24,6 +24,16 @@
  * and every pager's list of sources; a port's lock nests inside it.  Nothing
  * sleeps under it, so VMOs may die in any context.
  *
+ * A fault through a mapping waits the same way but with the fault lock
+ * (mmap_lock or the VMA's lock) dropped, as userfaultfd does, so a pager
+ * thread in the same process can still map, unmap or fault; it then
+ * returns VM_FAULT_RETRY, which is the only thing it can return once the
+ * lock is gone.  If the request failed, the retry must raise SIGBUS (or
+ * fail the kernel's user copy) instead of asking again: the waiter leaves
+ * a fault note on the source, for its own task and page, which its retry
+ * takes (zx_pager_fault_failed(), zx_pager_take_fault_note()).  A task
+ * holds at most one note per source, and notes die with the source.
+ *
  * Lifetimes: a source is referenced by its VMO and, while attached, by its
  * pager's list; it references its port.  A request is referenced by its
  * source's list while pending, by the port while its packet is queued and
@@ -32,6 +42,7 @@
 #include <linux/kref.h>
 #include <linux/mm.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/wait.h>
 
@@ -60,7 +71,15 @@ struct zx_pager_source {
 	bool detached;
 	struct list_head node;		/* in pager->sources while attached */
 	struct list_head requests;	/* pending zx_pager_request */
+	struct list_head fault_notes;	/* zx_pager_fault_note */
 	struct zx_queued_packet *complete;	/* ZX_PAGER_VMO_COMPLETE */
+};
+
+/* A fault on page @offset by @task failed; its retry must not ask again. */
+struct zx_pager_fault_note {
+	struct list_head node;		/* in source->fault_notes */
+	struct task_struct *task;	/* referenced */
+	u64 offset;
 };
 
 struct zx_pager_request {
@@ -170,12 +189,22 @@ static bool __zx_pager_detach(struct zx_pager_source *src, bool complete)
 	return true;
 }
 
+static void zx_pager_note_free(struct zx_pager_fault_note *note)
+{
+	put_task_struct(note->task);
+	kfree(note);
+}
+
 static void zx_pager_source_free(struct kref *ref)
 {
 	struct zx_pager_source *src =
 		container_of(ref, struct zx_pager_source, ref);
+	struct zx_pager_fault_note *note, *tmp;
 
 	WARN_ON_ONCE(!list_empty(&src->requests) || src->complete);
+	/* Left by tasks killed before their retry. */
+	list_for_each_entry_safe(note, tmp, &src->fault_notes, node)
+		zx_pager_note_free(note);
 	zx_object_put(&src->port->base);
 	kfree(src);
 }
@@ -262,23 +291,98 @@ out:
 	return status;
 }
 
+/* Drops a reference from zx_pager_request_page() without waiting. */
+void zx_pager_request_drop(struct zx_pager_request *req)
+{
+	zx_pager_request_put(req);
+}
+
 /*
- * Sleeps until @req is answered and drops the caller's reference.  ZX_OK:
- * retry, the page is there (or was, and the VMO changed again).  A Linux
- * signal gives ZX_ERR_INTERNAL_INTR_RETRY; the request stays pending.
+ * Sleeps in @state (TASK_INTERRUPTIBLE or TASK_KILLABLE) until @req is
+ * answered and drops the caller's reference.  ZX_OK: retry, the page is
+ * there (or was, and the VMO changed again).  A signal that ends the sleep
+ * gives ZX_ERR_INTERNAL_INTR_RETRY; the request stays pending.
  */
-zx_status_t zx_pager_wait(struct zx_pager_request *req)
+zx_status_t zx_pager_wait_state(struct zx_pager_request *req,
+				unsigned int state)
 {
 	zx_status_t status;
 
-	if (wait_event_interruptible(req->waiters,
-				     READ_ONCE(req->status) !=
-				     ZX_PAGER_PENDING))
+	if (wait_event_state(req->waiters,
+			     READ_ONCE(req->status) != ZX_PAGER_PENDING,
+			     state))
 		status = ZX_ERR_INTERNAL_INTR_RETRY;
 	else
 		status = READ_ONCE(req->status);
 	zx_pager_request_put(req);
 	return status;
+}
+
+zx_status_t zx_pager_wait(struct zx_pager_request *req)
+{
+	return zx_pager_wait_state(req, TASK_INTERRUPTIBLE);
+}
+
+/*
+ * The current task's fault on page @offset failed after it dropped the
+ * fault lock: leave the note its retry will take.  @note comes from
+ * zx_pager_fault_note_alloc(), made before the wait so this cannot fail.
+ */
+void zx_pager_fault_failed(struct zx_pager_source *src, u64 offset,
+			   struct zx_pager_fault_note *note)
+{
+	struct zx_pager_fault_note *old, *tmp;
+	unsigned long flags;
+	LIST_HEAD(stale);
+
+	note->task = get_task_struct(current);
+	note->offset = offset;
+	spin_lock_irqsave(&zx_pager_lock, flags);
+	/* One note per task: an older one was for a fault it gave up. */
+	list_for_each_entry_safe(old, tmp, &src->fault_notes, node)
+		if (old->task == current)
+			list_move(&old->node, &stale);
+	list_add(&note->node, &src->fault_notes);
+	spin_unlock_irqrestore(&zx_pager_lock, flags);
+	list_for_each_entry_safe(old, tmp, &stale, node)
+		zx_pager_note_free(old);
+}
+
+struct zx_pager_fault_note *zx_pager_fault_note_alloc(void)
+{
+	return kzalloc(sizeof(struct zx_pager_fault_note), GFP_KERNEL_ACCOUNT);
+}
+
+void zx_pager_fault_note_free(struct zx_pager_fault_note *note)
+{
+	kfree(note);
+}
+
+/* Takes the current task's note for page @offset, if it left one. */
+bool zx_pager_take_fault_note(struct zx_pager_source *src, u64 offset)
+{
+	struct zx_pager_fault_note *note, *found = NULL;
+	unsigned long flags;
+	bool match;
+
+	/* Unlocked: a task sees the notes it added itself. */
+	if (list_empty_careful(&src->fault_notes))
+		return false;
+	spin_lock_irqsave(&zx_pager_lock, flags);
+	list_for_each_entry(note, &src->fault_notes, node) {
+		if (note->task == current) {
+			list_del(&note->node);
+			found = note;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&zx_pager_lock, flags);
+	if (!found)
+		return false;
+	/* A note for another page: that fault was abandoned. */
+	match = found->offset == offset;
+	zx_pager_note_free(found);
+	return match;
 }
 
 /* Pages in [first, last] (byte offsets) were supplied. */
@@ -411,6 +515,7 @@ zx_status_t zx_sys_pager_create_vmo(struct zx_process *proc, void *argp)
 	src->key = args->key;
 	INIT_LIST_HEAD(&src->node);
 	INIT_LIST_HEAD(&src->requests);
+	INIT_LIST_HEAD(&src->fault_notes);
 	INIT_LIST_HEAD(&src->complete->node);
 	src->complete->dequeued = zx_pager_complete_dequeued;
 	src->complete->data.key = args->key;

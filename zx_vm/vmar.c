@@ -43,6 +43,7 @@
 #include "../zx_core/zircon.h"
 #include "../zx_core/syscalls.h"
 #include "../uapi/zircon_ioctl.h"
+#include "vmo.h"
 
 /*
  * Linux's default vm.mmap_min_addr: nothing maps below it, so the root
@@ -1073,9 +1074,45 @@ out:
 }
 
 /*
- * Runs @op on each mapping of [addr, end), which must all be mappings
- * (else BAD_STATE); COMMIT and DECOMMIT need their VMO handle's WRITE.
- * Locks as for zx_vmar_place().
+ * COMMIT or DECOMMIT of [addr, end), one mapping at a time, holding neither
+ * zx_vmar_lock nor mmap_lock while it runs: a commit may wait for a pager,
+ * which may need either.  A mapping that went meanwhile ends it with
+ * BAD_STATE.
+ */
+static zx_status_t zx_vmar_range_op_vmos(struct zx_vmar *vmar, u32 op,
+					 unsigned long addr, unsigned long end)
+{
+	zx_status_t status = ZX_OK;
+
+	while (status == ZX_OK && addr < end) {
+		struct vm_area_struct *vma;
+		unsigned long first, next;
+		struct zx_vmo *own;
+
+		mmap_read_lock(vmar->mm);
+		vma = find_vma(vmar->mm, addr);
+		if (!vma || vma->vm_start > addr || !zx_vma_is_mapping(vma)) {
+			mmap_read_unlock(vmar->mm);
+			return ZX_ERR_BAD_STATE;
+		}
+		own = vma->vm_private_data;
+		zx_vmo_get_ref(own);
+		first = linear_page_index(vma, addr);
+		next = min(vma->vm_end, end);
+		mmap_read_unlock(vmar->mm);
+		status = zx_vmo_map_op(own, op, first,
+				       (next - addr) >> PAGE_SHIFT);
+		zx_vmo_put(own);
+		addr = next;
+	}
+	return status;
+}
+
+/*
+ * Checks that [addr, end) is all mappings (else BAD_STATE) and, for COMMIT
+ * and DECOMMIT, that their VMO handles allowed WRITE; runs MAP_RANGE.  The
+ * caller runs COMMIT and DECOMMIT afterwards, with zx_vmar_lock dropped
+ * (zx_vmar_range_op_vmos()).  Locks as for zx_vmar_place().
  */
 static zx_status_t zx_vmar_range_op(struct zx_vmar *vmar, u32 op,
 				    unsigned long addr, unsigned long end)
@@ -1100,23 +1137,13 @@ static zx_status_t zx_vmar_range_op(struct zx_vmar *vmar, u32 op,
 	}
 	if (status == ZX_OK && pos < end)
 		status = ZX_ERR_BAD_STATE;
-	if (status != ZX_OK || (op != ZX_VMAR_OP_MAP_RANGE && !write))
-		goto out;
-	vma_iter_init(&vmi, vmar->mm, addr);
-	for_each_vma_range(vmi, vma, end) {
-		unsigned long s = max(vma->vm_start, addr);
-		unsigned long e = min(vma->vm_end, end);
-
-		if (write)
-			status = zx_vmo_map_op(vma->vm_private_data, op,
-					       linear_page_index(vma, s),
-					       (e - s) >> PAGE_SHIFT);
-		else
-			zx_vmo_map_committed(vma->vm_private_data, vma, s, e);
-		if (status != ZX_OK)
-			break;
+	if (status == ZX_OK && op == ZX_VMAR_OP_MAP_RANGE) {
+		vma_iter_init(&vmi, vmar->mm, addr);
+		for_each_vma_range(vmi, vma, end)
+			zx_vmo_map_committed(vma->vm_private_data, vma,
+					     max(vma->vm_start, addr),
+					     min(vma->vm_end, end));
 	}
-out:
 	mmap_read_unlock(vmar->mm);
 	return status;
 }
@@ -1171,6 +1198,9 @@ zx_status_t zx_sys_vmar_op_range(struct zx_process *proc, void *argp)
 	status = zx_vmar_range_op(vmar, args->op, args->addr, end);
 out_unlock:
 	mutex_unlock(&zx_vmar_lock);
+	if (status == ZX_OK && need)
+		status = zx_vmar_range_op_vmos(vmar, args->op, args->addr,
+					       end);
 out:
 	zx_object_put(&vmar->base);
 	return status;

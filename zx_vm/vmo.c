@@ -59,8 +59,9 @@
  *
  * Pager-backed VMOs (zx_vm/pager.c) have no zero pages: whoever finds a
  * page missing calls zx_vmo_ask_pager() under the owner's lock, drops the
- * lock, waits with zx_pager_wait() and looks again.  A fault handler must do
- * the same.  Snapshots, DECOMMIT and ZERO are refused on them.
+ * lock, waits with zx_pager_wait() and looks again; the fault handler
+ * drops the fault lock too and lets the core retry.  Snapshots, DECOMMIT
+ * and ZERO are refused on them.
  *
  * Children.  A parent counts its children under zx_vmo_family_lock; a child
  * points back at its parent weakly (the parent clears the pointers when it
@@ -1543,14 +1544,7 @@ zx_status_t zx_vmo_map_prepare(struct zx_object *obj, u64 offset, u64 len,
 	if (check_add_overflow(offset, len, &end))
 		return ZX_ERR_OUT_OF_RANGE;
 	mutex_lock(&own->lock);
-	/*
-	 * A fault that waits for a pager must drop mmap_lock while it waits
-	 * (as userfaultfd does), or a pager thread that needs the same mm
-	 * deadlocks; until that is built, pager-backed VMOs are not mapped.
-	 */
-	if (own->pager_src)
-		status = ZX_ERR_NOT_SUPPORTED;
-	else if ((vmo->flags & ZX_VMO_F_RESIZABLE) &&
+	if ((vmo->flags & ZX_VMO_F_RESIZABLE) &&
 		 (options & ZX_VM_REQUIRE_NON_RESIZABLE))
 		status = ZX_ERR_NOT_SUPPORTED;
 	else if ((vmo->flags & ZX_VMO_F_RESIZABLE) && !faults)
@@ -1609,17 +1603,94 @@ static pgoff_t zx_vmo_fault_index(struct zx_vmo *own, struct vm_fault *vmf)
 	return vmf->pgoff - zx_vm_window_pgoff(own->map_window);
 }
 
+static void zx_vmo_release_fault_lock(struct vm_fault *vmf)
+{
+#ifdef ZX_HAVE_RELEASE_FAULT_LOCK
+	release_fault_lock(vmf);
+#else
+	/* Before per-VMA locks reached file mappings, mmap_lock it was. */
+	mmap_read_unlock(vmf->vma->vm_mm);
+#endif
+}
+
 /*
- * A fault on a missing page table entry: commits the page if needed and
- * hands it, locked, to the core to map.  SHARED pages are mapped read-only
- * like any other (the mapping wants write notification) and made private
- * in zx_vmo_page_mkwrite() on the first write.
+ * zx_vmo_fault() on page @idx of a pager-backed VMO, missing; the owner's
+ * lock is held and is dropped here.  @failed: this task's last fault on the
+ * page waited and its request failed.  Why the fault lock is dropped while
+ * the pager answers, and the notes: zx_vm/pager.c.
+ */
+static vm_fault_t zx_vmo_fault_paged(struct zx_vmo *own, struct vm_fault *vmf,
+				     pgoff_t idx, bool failed)
+	__releases(&own->lock)
+{
+	struct zx_pager_source *src = own->pager_src;
+	struct zx_pager_request *req = NULL;
+	u64 pos = (u64)idx << PAGE_SHIFT;
+	struct zx_pager_fault_note *note;
+	unsigned int state = TASK_KILLABLE;
+	zx_status_t status;
+
+	/*
+	 * Without a retry the wait would hold mmap_lock against the pager;
+	 * userfaultfd gives up in this case too.
+	 */
+	if (failed || !(vmf->flags & FAULT_FLAG_ALLOW_RETRY)) {
+		mutex_unlock(&own->lock);
+		return VM_FAULT_SIGBUS;
+	}
+	note = zx_pager_fault_note_alloc();
+	if (!note) {
+		mutex_unlock(&own->lock);
+		return VM_FAULT_OOM;
+	}
+	status = zx_vmo_ask_pager(own, pos, &req);
+	mutex_unlock(&own->lock);
+	if (status != ZX_OK) {
+		zx_pager_fault_note_free(note);
+		/* A detached VMO: missing pages fail. */
+		return status == ZX_ERR_NO_MEMORY ? VM_FAULT_OOM :
+						    VM_FAULT_SIGBUS;
+	}
+	if (vmf->flags & FAULT_FLAG_RETRY_NOWAIT) {
+		/* The caller comes back later; the request stays queued. */
+		zx_pager_request_drop(req);
+		zx_pager_fault_note_free(note);
+		return VM_FAULT_RETRY;
+	}
+	/* The VMA, and its reference on @own, may go with the lock. */
+	zx_object_get(&own->base);
+	zx_vmo_release_fault_lock(vmf);
+	/*
+	 * A user fault returns to user space for a signal and comes back; a
+	 * kernel access would only spin on it.  Never uninterruptible: the
+	 * pager is a user program.
+	 */
+	if ((vmf->flags & FAULT_FLAG_USER) &&
+	    (vmf->flags & FAULT_FLAG_INTERRUPTIBLE))
+		state = TASK_INTERRUPTIBLE;
+	status = zx_pager_wait_state(req, state);
+	if (status != ZX_OK && status != ZX_ERR_INTERNAL_INTR_RETRY) {
+		zx_pager_fault_failed(src, pos, note);
+		note = NULL;
+	}
+	zx_pager_fault_note_free(note);
+	zx_object_put(&own->base);
+	return VM_FAULT_RETRY;
+}
+
+/*
+ * A fault on a missing page table entry: commits the page if needed (or
+ * has the pager supply it) and hands it, locked, to the core to map.
+ * SHARED pages are mapped read-only like any other (the mapping wants
+ * write notification) and made private in zx_vmo_page_mkwrite() on the
+ * first write.
  */
 vm_fault_t zx_vmo_fault(struct zx_vmo *own, struct vm_fault *vmf)
 {
 	pgoff_t idx = zx_vmo_fault_index(own, vmf);
 	struct page *page = NULL;
 	unsigned long pfn;
+	bool failed;
 
 	/*
 	 * A physical VMO maps its range itself, as a special entry (no
@@ -1635,6 +1706,12 @@ vm_fault_t zx_vmo_fault(struct zx_vmo *own, struct vm_fault *vmf)
 	mutex_lock(&own->lock);
 	if (idx < own->size >> PAGE_SHIFT) {
 		page = xa_load(&own->pages, idx);
+		/* Taken even if the page came meanwhile: no stale notes. */
+		failed = own->pager_src &&
+			 zx_pager_take_fault_note(own->pager_src,
+						  (u64)idx << PAGE_SHIFT);
+		if (!page && own->pager_src)
+			return zx_vmo_fault_paged(own, vmf, idx, failed);
 		if (!page)
 			page = zx_vmo_writable_page(own, idx);
 		if (page)

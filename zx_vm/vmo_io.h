@@ -56,6 +56,15 @@ zx_status_t zx_vmo_supply_pages(struct zx_vmo *dst, u64 offset, u64 len,
 zx_status_t zx_pager_request_page(struct zx_pager_source *src, u64 offset,
 				  struct zx_pager_request **out);
 zx_status_t zx_pager_wait(struct zx_pager_request *req);
+zx_status_t zx_pager_wait_state(struct zx_pager_request *req,
+				unsigned int state);
+void zx_pager_request_drop(struct zx_pager_request *req);
+struct zx_pager_fault_note;
+struct zx_pager_fault_note *zx_pager_fault_note_alloc(void);
+void zx_pager_fault_note_free(struct zx_pager_fault_note *note);
+void zx_pager_fault_failed(struct zx_pager_source *src, u64 offset,
+			   struct zx_pager_fault_note *note);
+bool zx_pager_take_fault_note(struct zx_pager_source *src, u64 offset);
 void zx_pager_pages_supplied(struct zx_pager_source *src, u64 first,
 			     u64 last);
 void zx_pager_source_release(struct zx_pager_source *src);
