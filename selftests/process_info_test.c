@@ -433,6 +433,43 @@ TEST(maps_and_vmos_rights_and_types)
 	ASSERT_LIVE_EQ(base);
 }
 
+static int closed_root_child(void *arg)
+{
+	zx_handle_t sub = ZX_HANDLE_INVALID;
+	zx_vaddr_t sub_addr = 0;
+	zx_info_maps_t *maps = calloc(MAX_RECS, sizeof(*maps));
+	size_t n = 0, avail = 0, i;
+
+	CHILD_CHECK(maps != NULL);
+	CHILD_CHECK_ZX(ZX_OK, zx_vmar_allocate(zx_vmar_root_self(),
+					       ZX_VM_CAN_MAP_READ, 0, 4 * PG,
+					       &sub, &sub_addr));
+	/* The process's only root VMAR handle goes away. */
+	CHILD_CHECK_ZX(ZX_OK, zx_handle_close(zx_vmar_root_self()));
+	CHILD_CHECK_ZX(ZX_OK, zx_object_get_info(zx_process_self(),
+						 ZX_INFO_PROCESS_MAPS, maps,
+						 MAX_RECS * sizeof(*maps),
+						 &n, &avail));
+	CHILD_CHECK(n >= 3 && n == avail);
+	CHILD_CHECK(maps[1].type == ZX_INFO_MAPS_TYPE_VMAR &&
+		    maps[1].depth == 1);
+	for (i = 2; i < n; i++)
+		if (maps[i].base == sub_addr &&
+		    maps[i].type == ZX_INFO_MAPS_TYPE_VMAR)
+			break;
+	CHILD_CHECK(i < n && maps[i].depth == 2 && maps[i].size == 4 * PG);
+	free(maps);
+	return 0;
+}
+
+TEST(maps_after_the_root_vmar_handle_is_closed)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+
+	ASSERT_CHILD_OK(zxt_fork_run(closed_root_child, NULL));
+	ASSERT_LIVE_EQ(base);
+}
+
 /* ---- PROCESS_VMOS -------------------------------------------------------- */
 
 TEST(vmos_via_handle_and_mapping)
