@@ -392,3 +392,33 @@ void zx_handle_table_close_all(struct zx_handle_table *t)
 	}
 	xa_destroy(&t->slots);
 }
+
+/*
+ * The handles of @t to objects of type @type, numbered in table order:
+ * those numbered [@skip, @skip + @max) go to @out, each with a reference
+ * on its object, and *@got says how many.  Returns how many there are.
+ */
+size_t zx_handles_collect(struct zx_handle_table *t, zx_obj_type_t type,
+			  size_t skip, size_t max, struct zx_handle_ref *out,
+			  size_t *got)
+{
+	struct zx_handle *h;
+	unsigned long index;
+	size_t n = 0;
+
+	*got = 0;
+	xa_lock(&t->slots);
+	xa_for_each(&t->slots, index, h) {
+		if (h->obj->type->obj_type != type)
+			continue;
+		if (n >= skip && n - skip < max) {
+			zx_object_get(h->obj);
+			out[*got].obj = h->obj;
+			out[*got].rights = h->rights;
+			(*got)++;
+		}
+		n++;
+	}
+	xa_unlock(&t->slots);
+	return n;
+}

@@ -3,6 +3,7 @@
  * Syscalls that work on any object: get_info, properties, user signals.
  * Topics every object answers are handled here; the rest go to the type.
  */
+#include <linux/slab.h>
 #include <linux/uaccess.h>
 
 #include "zircon.h"
@@ -24,6 +25,51 @@ zx_status_t zx_info_write_single(struct zx_info_request *req,
 	return ZX_OK;
 }
 
+/*
+ * Writes an array topic: as many records as the buffer holds (a short
+ * buffer is not an error), and how many there are in all.  @fill produces
+ * records [skip, skip + max) of the list into a kernel buffer, under
+ * whatever locks it needs, and counts the whole list; the copies to user
+ * memory happen here with no lock held (the buffer may be a VMO mapping
+ * whose fault takes VM locks).  The list is produced in bounded chunks, so
+ * a list that changes between them may repeat or miss a record, as the
+ * Zircon docs allow for these racy topics.
+ */
+zx_status_t zx_info_write_multi(struct zx_info_request *req, size_t size,
+				zx_info_fill_t fill, void *ctx)
+{
+	size_t want = req->buffer_size / size, done = 0, n, written, avail;
+	size_t chunk = min_t(size_t, want, ZX_INFO_CHUNK_BYTES / size);
+	void *kbuf = NULL;
+	zx_status_t status;
+
+	if (chunk) {
+		kbuf = kmalloc_array(chunk, size, GFP_KERNEL);
+		if (!kbuf)
+			return ZX_ERR_NO_MEMORY;
+	}
+	do {
+		n = min(chunk, want - done);
+		written = 0;
+		avail = 0;
+		status = fill(ctx, kbuf, done, n, &written, &avail);
+		if (status != ZX_OK)
+			goto out;
+		if (written && copy_to_user(req->buffer + done * size, kbuf,
+					    written * size)) {
+			status = ZX_ERR_INVALID_ARGS;
+			goto out;
+		}
+		done += written;
+	} while (written == n && n && done < want && done < avail);
+	req->actual = done;
+	/* The list may have shrunk since the first chunk. */
+	req->avail = max(avail, done);
+out:
+	kfree(kbuf);
+	return status;
+}
+
 /* Every ZX_INFO_* topic Zircon defines, known or not to this module. */
 static bool zx_info_topic_exists(u32 topic)
 {
@@ -38,7 +84,10 @@ static bool zx_info_topic_exists(u32 topic)
 	case ZX_INFO_THREAD:
 	case ZX_INFO_THREAD_EXCEPTION_REPORT:
 	case ZX_INFO_TASK_STATS:
+	case ZX_INFO_PROCESS_MAPS_V1:
 	case ZX_INFO_PROCESS_MAPS:
+	case ZX_INFO_PROCESS_VMOS_V1:
+	case ZX_INFO_PROCESS_VMOS_V2:
 	case ZX_INFO_PROCESS_VMOS:
 	case ZX_INFO_THREAD_STATS:
 	case ZX_INFO_CPU_STATS:

@@ -56,11 +56,94 @@ static const struct zx_object_type zx_process_type = {
 	.get_info = zx_process_get_info,
 };
 
+/* The root VMAR, referenced, while the address space lives; else NULL. */
+static struct zx_object *zx_process_root_vmar(struct zx_process *proc)
+{
+	struct zx_object *root;
+	unsigned long flags;
+
+	spin_lock_irqsave(proc->base.lock, flags);
+	root = proc->root_vmar;
+	if (root)
+		zx_object_get(root);
+	spin_unlock_irqrestore(proc->base.lock, flags);
+	return root;
+}
+
+static void zx_process_drop_root_vmar(struct zx_process *proc)
+{
+	struct zx_object *root;
+	unsigned long flags;
+
+	spin_lock_irqsave(proc->base.lock, flags);
+	root = proc->root_vmar;
+	proc->root_vmar = NULL;
+	spin_unlock_irqrestore(proc->base.lock, flags);
+	if (root)
+		zx_object_put(root);
+}
+
+/* What a PROCESS_MAPS or PROCESS_VMOS walk needs between chunks. */
+struct zx_process_walk {
+	struct zx_process *proc;
+	struct zx_object *root;		/* referenced (MAPS) */
+	size_t size;			/* of one record */
+	char name[ZX_MAX_NAME_LEN];
+};
+
+static zx_status_t zx_process_maps_fill(void *ctx, void *kbuf, size_t skip,
+					size_t max, size_t *written,
+					size_t *avail)
+{
+	struct zx_process_walk *w = ctx;
+
+	return zx_vmar_maps_fill(w->root, w->name, kbuf, w->size, skip, max,
+				 written, avail);
+}
+
+/* VMOs the process holds handles to (in table order), then mappings. */
+static zx_status_t zx_process_vmos_fill(void *ctx, void *kbuf, size_t skip,
+					size_t max, size_t *written,
+					size_t *avail)
+{
+	struct zx_process_walk *w = ctx;
+	struct zx_handle_ref *refs = NULL;
+	size_t handles, got, i, mapped = 0, mapped_avail;
+	zx_info_vmo_t info;
+	zx_status_t status;
+
+	if (max) {
+		refs = kmalloc_array(max, sizeof(*refs), GFP_KERNEL);
+		if (!refs)
+			return ZX_ERR_NO_MEMORY;
+	}
+	handles = zx_handles_collect(&w->proc->handles, ZX_OBJ_TYPE_VMO, skip,
+				     max, refs, &got);
+	for (i = 0; i < got; i++) {
+		zx_vmo_fill_info(refs[i].obj, refs[i].rights,
+				 ZX_INFO_VMO_VIA_HANDLE, &info);
+		memcpy(kbuf + i * w->size, &info, w->size);
+		zx_object_put(refs[i].obj);
+	}
+	kfree(refs);
+	status = zx_vmar_vmos_fill(w->proc->mm, kbuf + got * w->size, w->size,
+				   skip > handles ? skip - handles : 0,
+				   max - got, &mapped, &mapped_avail);
+	if (status != ZX_OK)
+		return status;
+	*written = got + mapped;
+	*avail = handles + mapped_avail;
+	return ZX_OK;
+}
+
 static zx_status_t zx_process_get_info(struct zx_object *obj,
 				       struct zx_info_request *req)
 {
 	struct zx_process *proc = container_of(obj, struct zx_process, base);
+	struct zx_process_walk walk = { .proc = proc };
 	zx_info_process_t info = {};
+	unsigned long flags;
+	zx_status_t status;
 
 	switch (req->topic) {
 	case ZX_INFO_PROCESS:
@@ -71,6 +154,36 @@ static zx_status_t zx_process_get_info(struct zx_object *obj,
 		if (zx_object_signals(obj) & ZX_PROCESS_TERMINATED)
 			info.flags |= ZX_INFO_PROCESS_FLAG_EXITED;
 		return zx_info_write_single(req, &info, sizeof(info));
+	case ZX_INFO_PROCESS_MAPS_V1:
+	case ZX_INFO_PROCESS_MAPS:
+		walk.size = req->topic == ZX_INFO_PROCESS_MAPS ?
+			    sizeof(zx_info_maps_t) : sizeof(zx_info_maps_v1_t);
+		if (!(req->rights & ZX_RIGHT_INSPECT))
+			return ZX_ERR_ACCESS_DENIED;
+		walk.root = zx_process_root_vmar(proc);
+		if (!walk.root)
+			return ZX_ERR_BAD_STATE;
+		spin_lock_irqsave(obj->lock, flags);
+		memcpy(walk.name, obj->name, sizeof(walk.name));
+		spin_unlock_irqrestore(obj->lock, flags);
+		status = zx_info_write_multi(req, walk.size,
+					     zx_process_maps_fill, &walk);
+		zx_object_put(walk.root);
+		return status;
+	case ZX_INFO_PROCESS_VMOS_V1:
+	case ZX_INFO_PROCESS_VMOS_V2:
+	case ZX_INFO_PROCESS_VMOS:
+		walk.size = req->topic == ZX_INFO_PROCESS_VMOS ?
+			    sizeof(zx_info_vmo_t) :
+			    req->topic == ZX_INFO_PROCESS_VMOS_V2 ?
+			    sizeof(zx_info_vmo_v2_t) :
+			    sizeof(zx_info_vmo_v1_t);
+		if (!(req->rights & ZX_RIGHT_INSPECT))
+			return ZX_ERR_ACCESS_DENIED;
+		if (zx_object_signals(obj) & ZX_PROCESS_TERMINATED)
+			return ZX_ERR_BAD_STATE;
+		return zx_info_write_multi(req, walk.size,
+					   zx_process_vmos_fill, &walk);
 	default:
 		return ZX_ERR_WRONG_TYPE;
 	}
@@ -131,7 +244,8 @@ static struct mmu_notifier *zx_process_alloc_notifier(struct mm_struct *mm)
 	if (vmar) {
 		su[2].info = PA_HND(PA_VMAR_ROOT, 0);
 		su[2].handle = zx_handle_create(vmar, vmar->type->default_rights);
-		zx_object_put(vmar);
+		/* The creation reference is the process's. */
+		proc->root_vmar = vmar;
 	}
 	for (i = 0; i < 3; i++) {
 		if (!su[i].handle)
@@ -149,6 +263,7 @@ err:
 static void zx_process_free(struct zx_process *proc)
 {
 	zx_process_drop_startup_handles(proc);
+	zx_process_drop_root_vmar(proc);
 	zx_object_put(&proc->base);
 	module_put(THIS_MODULE);
 }
@@ -192,6 +307,7 @@ static void zx_process_release(struct mmu_notifier *mn, struct mm_struct *mm)
 
 	zx_process_drop_startup_handles(proc);
 	zx_handle_table_close_all(&proc->handles);
+	zx_process_drop_root_vmar(proc);
 	zx_object_update_signals(&proc->base, 0, ZX_PROCESS_TERMINATED);
 	/* Dropping the notifier from inside its own callback is not allowed. */
 	queue_work(zx_process_wq, &proc->put_work);

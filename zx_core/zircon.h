@@ -82,6 +82,7 @@
 
 #include <linux/kref.h>
 #include <linux/list.h>
+#include <linux/sizes.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/xarray.h>
@@ -238,6 +239,16 @@ void zx_handle_table_init(struct zx_handle_table *t);
 zx_status_t zx_rights_reduce(zx_rights_t have, zx_rights_t want,
 			     zx_rights_t *out);
 void zx_handle_table_close_all(struct zx_handle_table *t);
+
+/* What a handle gave access to, kept beyond the table's lock. */
+struct zx_handle_ref {
+	struct zx_object *obj;		/* a reference */
+	zx_rights_t rights;
+};
+
+size_t zx_handles_collect(struct zx_handle_table *t, zx_obj_type_t type,
+			  size_t skip, size_t max, struct zx_handle_ref *out,
+			  size_t *got);
 zx_status_t zx_handle_install(struct zx_process *proc, struct zx_handle *h,
 			      zx_handle_t *value);
 zx_status_t zx_handle_install_user(struct zx_process *proc,
@@ -283,6 +294,11 @@ struct zx_process {
 	struct mmu_notifier notifier;
 	struct hlist_node hash_node;
 	struct zx_startup_handle startup[ZX_STARTUP_HANDLES_MAX];
+	/*
+	 * The root VMAR (a reference; under base.lock), which keeps the VMAR
+	 * tree whole for PROCESS_MAPS; dropped when the address space goes.
+	 */
+	struct zx_object *root_vmar;
 	zx_time_t start_time;
 	bool attached;			/* in the table; under mmap_lock */
 	atomic_t root_resource_taken;	/* handed out at most once */
@@ -337,6 +353,12 @@ void zx_debuglog_exit(void);
 
 /* zx_vm/vmar.c */
 struct zx_object *zx_vmar_create_root(struct mm_struct *mm);
+zx_status_t zx_vmar_maps_fill(struct zx_object *root, const char *name,
+			      void *kbuf, size_t size, size_t skip,
+			      size_t max, size_t *written, size_t *avail);
+zx_status_t zx_vmar_vmos_fill(struct mm_struct *mm, void *kbuf, size_t size,
+			      size_t skip, size_t max, size_t *written,
+			      size_t *avail);
 int zx_vmar_init(void);
 void zx_vmar_exit(void);
 
@@ -373,6 +395,10 @@ void zx_vmo_map_committed(struct zx_vmo *own, struct vm_area_struct *vma,
 			  unsigned long addr, unsigned long end);
 zx_status_t zx_vmo_map_op(struct zx_vmo *own, u32 op, unsigned long first,
 			  unsigned long n);
+void zx_vmo_map_info(struct zx_vmo *own, struct vm_area_struct *vma,
+		     zx_info_maps_t *rec);
+void zx_vmo_fill_info(struct zx_object *obj, zx_rights_t rights, u32 via,
+		      zx_info_vmo_t *info);
 
 /* zx_core/clock.c */
 struct zx_clock_transformation;
@@ -385,6 +411,18 @@ zx_status_t zx_block_until(bool *done, zx_time_t deadline);
 /* zx_core/object_syscalls.c */
 zx_status_t zx_info_write_single(struct zx_info_request *req,
 				 const void *rec, size_t size);
+
+/*
+ * Fills records [skip, skip + max) of an array topic into @kbuf: sets
+ * *@written to how many it wrote and *@avail to the length of the list.
+ */
+typedef zx_status_t (*zx_info_fill_t)(void *ctx, void *kbuf, size_t skip,
+				      size_t max, size_t *written,
+				      size_t *avail);
+/* At most this many bytes of records are gathered per chunk. */
+#define ZX_INFO_CHUNK_BYTES	SZ_8K
+zx_status_t zx_info_write_multi(struct zx_info_request *req, size_t size,
+				zx_info_fill_t fill, void *ctx);
 
 /* User pointers in the ioctl structs. */
 static inline void __user *zx_uptr(u64 p)

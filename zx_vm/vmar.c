@@ -35,6 +35,7 @@
 #include <linux/pagemap.h>
 #include <linux/pseudo_fs.h>
 #include <linux/sched.h>
+#include <linux/sched/mm.h>
 #include <linux/slab.h>
 #include <linux/sizes.h>
 #include <linux/version.h>
@@ -1204,6 +1205,197 @@ out_unlock:
 out:
 	zx_object_put(&vmar->base);
 	return status;
+}
+
+/* ---- Process information ---- */
+
+/* Records [skip, skip + max) of a list being walked into a buffer. */
+struct zx_info_cursor {
+	void *kbuf;
+	size_t size;			/* of one record */
+	size_t skip;
+	size_t max;
+	size_t n;			/* records walked so far */
+	size_t written;
+};
+
+/* Whether the next record goes into the buffer. */
+static bool zx_info_cursor_wants(struct zx_info_cursor *c)
+{
+	return c->n >= c->skip && c->n - c->skip < c->max;
+}
+
+/* Counts the next record, storing @rec if it is wanted. */
+static void zx_info_cursor_put(struct zx_info_cursor *c, const void *rec)
+{
+	if (zx_info_cursor_wants(c)) {
+		memcpy(c->kbuf + c->written * c->size, rec, c->size);
+		c->written++;
+	}
+	c->n++;
+}
+
+/* A record of the address space or of a VMAR, named @name or @obj's name. */
+static void zx_maps_put(struct zx_info_cursor *c, const char *name,
+			struct zx_object *obj, unsigned long base,
+			unsigned long size, size_t depth, u32 type)
+{
+	zx_info_maps_t rec = {
+		.base = base,
+		.size = size,
+		.depth = depth,
+		.type = type,
+	};
+	unsigned long flags;
+
+	if (zx_info_cursor_wants(c) && name) {
+		strscpy(rec.name, name, sizeof(rec.name));
+	} else if (zx_info_cursor_wants(c)) {
+		spin_lock_irqsave(obj->lock, flags);
+		memcpy(rec.name, obj->name, sizeof(rec.name));
+		spin_unlock_irqrestore(obj->lock, flags);
+	}
+	zx_info_cursor_put(c, &rec);
+}
+
+static void zx_maps_put_mapping(struct zx_info_cursor *c,
+				struct vm_area_struct *vma, size_t depth)
+{
+	zx_info_maps_t rec = {
+		.base = vma->vm_start,
+		.size = vma->vm_end - vma->vm_start,
+		.depth = depth,
+		.type = ZX_INFO_MAPS_TYPE_MAPPING,
+		.u.mapping.mmu_flags = zx_vm_flags_perms(vma->vm_flags),
+	};
+
+	if (zx_info_cursor_wants(c))
+		zx_vmo_map_info(vma->vm_private_data, vma, &rec);
+	zx_info_cursor_put(c, &rec);
+}
+
+/*
+ * The first mapping of @vmar's own that starts in [pos, end), where no
+ * child of it lies.  Locks as for zx_vmar_place().
+ */
+static struct vm_area_struct *zx_vmar_mapping_from(struct zx_vmar *vmar,
+						   unsigned long pos,
+						   unsigned long end)
+{
+	VMA_ITERATOR(vmi, vmar->mm, pos);
+	struct vm_area_struct *vma;
+
+	for_each_vma_range(vmi, vma, end) {
+		if (vma->vm_start >= pos && zx_vma_is_mapping(vma))
+			return vma;
+	}
+	return NULL;
+}
+
+/* @vmar's child with the lowest start at or above @pos.  Lock held. */
+static struct zx_vmar *zx_vmar_child_from(struct zx_vmar *vmar,
+					  unsigned long pos)
+{
+	struct zx_vmar *child, *best = NULL;
+
+	list_for_each_entry(child, &vmar->children, sibling) {
+		if (child->start >= pos && (!best || child->start < best->start))
+			best = child;
+	}
+	return best;
+}
+
+/*
+ * Records [skip, skip + max) of ZX_INFO_PROCESS_MAPS for the process whose
+ * root VMAR is @root_obj, @size bytes each (older versions are prefixes):
+ * the address space (named @name) at depth 0, the root VMAR at depth 1,
+ * then each VMAR's mappings and sub-VMARs in address order, each VMAR
+ * followed by its own contents one level deeper.  That is Zircon's
+ * depth-first pre-order, walked without recursion (nesting has no bound).
+ */
+zx_status_t zx_vmar_maps_fill(struct zx_object *root_obj, const char *name,
+			      void *kbuf, size_t size, size_t skip,
+			      size_t max, size_t *written, size_t *avail)
+{
+	struct zx_vmar *root = zx_to_vmar(root_obj), *vmar, *child;
+	struct zx_info_cursor c = {
+		.kbuf = kbuf, .size = size, .skip = skip, .max = max,
+	};
+	struct mm_struct *mm = root->mm;
+	struct vm_area_struct *vma;
+	unsigned long pos;
+	size_t depth = 1;
+
+	if (!mmget_not_zero(mm))
+		return ZX_ERR_BAD_STATE;
+	mutex_lock(&zx_vmar_lock);
+	mmap_read_lock(mm);
+	zx_maps_put(&c, name, NULL, 0, root->start + root->len, 0,
+		    ZX_INFO_MAPS_TYPE_ASPACE);
+	zx_maps_put(&c, "root", NULL, root->start, root->len, 1,
+		    ZX_INFO_MAPS_TYPE_VMAR);
+	vmar = root;
+	pos = root->start;
+	for (;;) {
+		child = zx_vmar_child_from(vmar, pos);
+		vma = zx_vmar_mapping_from(vmar, pos, child ? child->start :
+					   vmar->start + vmar->len);
+		if (vma) {
+			zx_maps_put_mapping(&c, vma, depth + 1);
+			pos = vma->vm_end;
+		} else if (child) {
+			zx_maps_put(&c, NULL, &child->base, child->start,
+				    child->len, ++depth, ZX_INFO_MAPS_TYPE_VMAR);
+			vmar = child;
+			pos = child->start;
+		} else if (vmar != root) {
+			/* Done with this VMAR: on with its parent after it. */
+			pos = vmar->start + vmar->len;
+			vmar = vmar->parent;
+			depth--;
+		} else {
+			break;
+		}
+	}
+	mmap_read_unlock(mm);
+	mutex_unlock(&zx_vmar_lock);
+	mmput(mm);
+	*written = c.written;
+	*avail = c.n;
+	return ZX_OK;
+}
+
+/*
+ * Records [skip, skip + max) of the mapping part of ZX_INFO_PROCESS_VMOS
+ * of @mm's process: one per mapping, telling of its page owner.
+ */
+zx_status_t zx_vmar_vmos_fill(struct mm_struct *mm, void *kbuf, size_t size,
+			      size_t skip, size_t max, size_t *written,
+			      size_t *avail)
+{
+	struct zx_info_cursor c = {
+		.kbuf = kbuf, .size = size, .skip = skip, .max = max,
+	};
+	VMA_ITERATOR(vmi, mm, 0);
+	struct vm_area_struct *vma;
+	zx_info_vmo_t info = {};
+
+	if (!mmget_not_zero(mm))
+		return ZX_ERR_BAD_STATE;
+	mmap_read_lock(mm);
+	for_each_vma(vmi, vma) {
+		if (!zx_vma_is_mapping(vma))
+			continue;
+		if (zx_info_cursor_wants(&c))
+			zx_vmo_fill_info(zx_vmo_object(vma->vm_private_data),
+					 0, ZX_INFO_VMO_VIA_MAPPING, &info);
+		zx_info_cursor_put(&c, &info);
+	}
+	mmap_read_unlock(mm);
+	mmput(mm);
+	*written = c.written;
+	*avail = c.n;
+	return ZX_OK;
 }
 
 /* ---- The mapping file ---- */

@@ -308,17 +308,65 @@ static_assert(offsetof(zx_info_vmo_t, cache_policy) ==
 static_assert(offsetof(zx_info_vmo_t, committed_change_events) ==
 	      offsetof(zx_info_vmo_v2_t, committed_change_events));
 
+/*
+ * What ZX_INFO_VMO and ZX_INFO_PROCESS_VMOS tell of @obj (a VMO): @via is
+ * ZX_INFO_VMO_VIA_HANDLE, with that handle's @rights, or _VIA_MAPPING.
+ * Sleeps (the owner's lock).
+ */
+void zx_vmo_fill_info(struct zx_object *obj, zx_rights_t rights, u32 via,
+		      zx_info_vmo_t *info)
+{
+	struct zx_vmo *vmo = zx_to_vmo(obj), *own = vmo->owner;
+	unsigned long flags, committed;
+
+	memset(info, 0, sizeof(*info));
+	info->koid = obj->koid;
+	info->parent_koid = vmo->parent_koid;
+	info->flags = via;
+	info->handle_rights = rights;
+
+	spin_lock_irqsave(obj->lock, flags);
+	memcpy(info->name, obj->name, sizeof(info->name));
+	spin_unlock_irqrestore(obj->lock, flags);
+	spin_lock_irqsave(&zx_vmo_family_lock, flags);
+	info->num_children = vmo->num_children;
+	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
+	info->num_mappings = atomic_read(&own->num_mappings);
+
+	mutex_lock(&own->lock);
+	info->size_bytes = vmo->size;
+	info->cache_policy = own->cache_policy;
+	committed = own->committed;
+	mutex_unlock(&own->lock);
+
+	if (!(own->flags & ZX_VMO_F_PHYSICAL))
+		info->flags |= ZX_INFO_VMO_TYPE_PAGED;
+	if (own->flags & (ZX_VMO_F_PHYSICAL | ZX_VMO_F_CONTIGUOUS))
+		info->flags |= ZX_INFO_VMO_CONTIGUOUS;
+	if (vmo->flags & ZX_VMO_F_RESIZABLE)
+		info->flags |= ZX_INFO_VMO_RESIZABLE;
+	if (vmo->flags & ZX_VMO_F_COW)
+		info->flags |= ZX_INFO_VMO_IS_COW_CLONE;
+	if (vmo->flags & ZX_VMO_F_IMMUTABLE)
+		info->flags |= ZX_INFO_VMO_IMMUTABLE;
+	if (vmo->pager_src)
+		info->flags |= ZX_INFO_VMO_PAGER_BACKED;
+	/* A slice's pages are its owner's, attributed there. */
+	if (own == vmo) {
+		info->committed_bytes = (u64)committed << PAGE_SHIFT;
+		info->populated_bytes = info->committed_bytes;
+	}
+	/* The object and one pointer slot per committed page. */
+	info->metadata_bytes = sizeof(*vmo);
+	if (own == vmo)
+		info->metadata_bytes += committed * sizeof(void *);
+	/* committed_change_events stays 0: pages never go behind our back. */
+}
+
 static zx_status_t zx_vmo_get_info(struct zx_object *obj,
 				   struct zx_info_request *req)
 {
-	struct zx_vmo *vmo = zx_to_vmo(obj), *own = vmo->owner;
-	zx_info_vmo_t info = {
-		.koid = obj->koid,
-		.parent_koid = vmo->parent_koid,
-		.flags = ZX_INFO_VMO_VIA_HANDLE,
-		.handle_rights = req->rights,
-	};
-	unsigned long flags, committed;
+	zx_info_vmo_t info;
 	size_t size;
 
 	switch (req->topic) {
@@ -336,43 +384,7 @@ static zx_status_t zx_vmo_get_info(struct zx_object *obj,
 	}
 	if (!(req->rights & ZX_RIGHT_INSPECT))
 		return ZX_ERR_ACCESS_DENIED;
-
-	spin_lock_irqsave(obj->lock, flags);
-	memcpy(info.name, obj->name, sizeof(info.name));
-	spin_unlock_irqrestore(obj->lock, flags);
-	spin_lock_irqsave(&zx_vmo_family_lock, flags);
-	info.num_children = vmo->num_children;
-	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
-	info.num_mappings = atomic_read(&own->num_mappings);
-
-	mutex_lock(&own->lock);
-	info.size_bytes = vmo->size;
-	info.cache_policy = own->cache_policy;
-	committed = own->committed;
-	mutex_unlock(&own->lock);
-
-	if (!(own->flags & ZX_VMO_F_PHYSICAL))
-		info.flags |= ZX_INFO_VMO_TYPE_PAGED;
-	if (own->flags & (ZX_VMO_F_PHYSICAL | ZX_VMO_F_CONTIGUOUS))
-		info.flags |= ZX_INFO_VMO_CONTIGUOUS;
-	if (vmo->flags & ZX_VMO_F_RESIZABLE)
-		info.flags |= ZX_INFO_VMO_RESIZABLE;
-	if (vmo->flags & ZX_VMO_F_COW)
-		info.flags |= ZX_INFO_VMO_IS_COW_CLONE;
-	if (vmo->flags & ZX_VMO_F_IMMUTABLE)
-		info.flags |= ZX_INFO_VMO_IMMUTABLE;
-	if (vmo->pager_src)
-		info.flags |= ZX_INFO_VMO_PAGER_BACKED;
-	/* A slice's pages are its owner's, attributed there. */
-	if (own == vmo) {
-		info.committed_bytes = (u64)committed << PAGE_SHIFT;
-		info.populated_bytes = info.committed_bytes;
-	}
-	/* The object and one pointer slot per committed page. */
-	info.metadata_bytes = sizeof(*vmo);
-	if (own == vmo)
-		info.metadata_bytes += committed * sizeof(void *);
-	/* committed_change_events stays 0: pages never go behind our back. */
+	zx_vmo_fill_info(obj, req->rights, ZX_INFO_VMO_VIA_HANDLE, &info);
 	return zx_info_write_single(req, &info, size);
 }
 
@@ -1786,6 +1798,34 @@ void zx_vmo_map_committed(struct zx_vmo *own, struct vm_area_struct *vma,
 		idx++;
 		cond_resched();
 	}
+}
+
+/*
+ * The mapping part of @vma's PROCESS_MAPS record (a mapping of @own): the
+ * owner's koid, name and offset, and its pages present in the range.
+ * mmap_lock held.
+ */
+void zx_vmo_map_info(struct zx_vmo *own, struct vm_area_struct *vma,
+		     zx_info_maps_t *rec)
+{
+	unsigned long first = vma->vm_pgoff -
+			      zx_vm_window_pgoff(own->map_window);
+	unsigned long last = first + vma_pages(vma) - 1;
+	unsigned long flags, idx;
+	struct page *page;
+	size_t n = 0;
+
+	spin_lock_irqsave(own->base.lock, flags);
+	memcpy(rec->name, own->base.name, sizeof(rec->name));
+	spin_unlock_irqrestore(own->base.lock, flags);
+	rec->u.mapping.vmo_koid = own->base.koid;
+	rec->u.mapping.vmo_offset = (u64)first << PAGE_SHIFT;
+	mutex_lock(&own->lock);
+	xa_for_each_range(&own->pages, idx, page, first, last)
+		n++;
+	mutex_unlock(&own->lock);
+	rec->u.mapping.committed_pages = n;
+	rec->u.mapping.populated_pages = n;
 }
 
 /*
