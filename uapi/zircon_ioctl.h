@@ -121,6 +121,16 @@ struct zx_take_startup_handle_args {
 	__u64 out;			/* zx_handle_t *; ZX_HANDLE_INVALID if none */
 };
 
+/* process_read_memory and process_write_memory */
+struct zx_process_memory_args {
+	__u32 handle;
+	__u32 reserved;
+	__u64 vaddr;
+	__u64 buffer;			/* void * / const void * */
+	__u64 buffer_size;
+	__u64 actual;			/* size_t * */
+};
+
 /* channel_write and channel_write_etc */
 struct zx_channel_write_args {
 	__u32 handle;
@@ -727,6 +737,8 @@ struct zx_pager_op_range_args {
 #define ZX_IOC_TAKE_STARTUP_HANDLE	ZX_IOC(0x34, struct zx_take_startup_handle_args)
 
 #define ZX_IOC_THREAD_SELF		ZX_IOC(0x38, struct zx_create_args)
+#define ZX_IOC_PROCESS_READ_MEMORY	ZX_IOC(0x39, struct zx_process_memory_args)
+#define ZX_IOC_PROCESS_WRITE_MEMORY	ZX_IOC(0x3a, struct zx_process_memory_args)
 
 #define ZX_IOC_CHANNEL_CREATE		ZX_IOC(0x40, struct zx_create_pair_args)
 #define ZX_IOC_CHANNEL_WRITE		ZX_IOC(0x41, struct zx_channel_write_args)

@@ -42,6 +42,7 @@ union zx_ioctl_buffer {
 	struct zx_cprng_args cprng;
 	struct zx_nanosleep_args nanosleep;
 	struct zx_take_startup_handle_args take_startup_handle;
+	struct zx_process_memory_args process_memory;
 	struct zx_system_get_properties_args system_get_properties;
 	struct zx_channel_write_args channel_write;
 	struct zx_channel_read_args channel_read;
@@ -246,6 +247,10 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_smc_call_args, out),
 	ZX_OP(ZX_IOC_THREAD_SELF, zx_sys_thread_self,
 	      struct zx_create_args, out),
+	ZX_OP(ZX_IOC_PROCESS_READ_MEMORY, zx_sys_process_read_memory,
+	      struct zx_process_memory_args, actual),
+	ZX_OP(ZX_IOC_PROCESS_WRITE_MEMORY, zx_sys_process_write_memory,
+	      struct zx_process_memory_args, actual),
 	ZX_OP(ZX_IOC_FUTEX_WAIT, zx_sys_futex_wait,
 	      struct zx_futex_wait_args, deadline),
 	ZX_OP(ZX_IOC_FUTEX_WAKE, zx_sys_futex_wake,

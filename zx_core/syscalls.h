@@ -30,6 +30,8 @@ ZX_SYSCALL(cprng_add_entropy);
 ZX_SYSCALL(nanosleep);
 ZX_SYSCALL(system_get_properties);
 ZX_SYSCALL(take_startup_handle);
+ZX_SYSCALL(process_read_memory);
+ZX_SYSCALL(process_write_memory);
 ZX_SYSCALL(channel_create);
 ZX_SYSCALL(channel_write);
 ZX_SYSCALL(channel_write_etc);

@@ -64,3 +64,26 @@ ZX_EXPORT zx_handle_t zx_job_default(void) {
 ZX_EXPORT zx_handle_t zx_vmar_root_self(void) {
   return CachedStartupHandle(g_vmar_root, PA_HND(PA_VMAR_ROOT, 0));
 }
+
+ZX_EXPORT zx_status_t zx_process_read_memory(zx_handle_t handle, zx_vaddr_t vaddr, void* buffer,
+                                             size_t buffer_size, size_t* actual) {
+  zx_process_memory_args args = {.handle = handle,
+                                 .reserved = 0,
+                                 .vaddr = vaddr,
+                                 .buffer = libzx::Ptr(buffer),
+                                 .buffer_size = buffer_size,
+                                 .actual = libzx::Ptr(actual)};
+  return libzx::Call(ZX_IOC_PROCESS_READ_MEMORY, &args);
+}
+
+ZX_EXPORT zx_status_t zx_process_write_memory(zx_handle_t handle, zx_vaddr_t vaddr,
+                                              const void* buffer, size_t buffer_size,
+                                              size_t* actual) {
+  zx_process_memory_args args = {.handle = handle,
+                                 .reserved = 0,
+                                 .vaddr = vaddr,
+                                 .buffer = libzx::Ptr(buffer),
+                                 .buffer_size = buffer_size,
+                                 .actual = libzx::Ptr(actual)};
+  return libzx::Call(ZX_IOC_PROCESS_WRITE_MEMORY, &args);
+}
