@@ -131,6 +131,21 @@ struct zx_process_memory_args {
 	__u64 actual;			/* size_t * */
 };
 
+/* syscall_test_0 ... syscall_test_8 and syscall_test_wrapper */
+struct zx_syscall_test_args {
+	__s32 args[8];
+	__u32 count;			/* of args used, 0 to 8 */
+	__u32 reserved;
+	__u64 out;			/* zx_status_t *: their sum */
+};
+
+struct zx_syscall_test_handle_create_args {
+	__s32 return_value;
+	__u32 reserved;
+	__u64 out;			/* zx_handle_t * */
+	__u64 status;			/* zx_status_t *: the call's result */
+};
+
 /* channel_write and channel_write_etc */
 struct zx_channel_write_args {
 	__u32 handle;
@@ -739,6 +754,8 @@ struct zx_pager_op_range_args {
 #define ZX_IOC_THREAD_SELF		ZX_IOC(0x38, struct zx_create_args)
 #define ZX_IOC_PROCESS_READ_MEMORY	ZX_IOC(0x39, struct zx_process_memory_args)
 #define ZX_IOC_PROCESS_WRITE_MEMORY	ZX_IOC(0x3a, struct zx_process_memory_args)
+#define ZX_IOC_SYSCALL_TEST		ZX_IOC(0x3b, struct zx_syscall_test_args)
+#define ZX_IOC_SYSCALL_TEST_HANDLE_CREATE ZX_IOC(0x3c, struct zx_syscall_test_handle_create_args)
 
 #define ZX_IOC_CHANNEL_CREATE		ZX_IOC(0x40, struct zx_create_pair_args)
 #define ZX_IOC_CHANNEL_WRITE		ZX_IOC(0x41, struct zx_channel_write_args)

@@ -43,6 +43,8 @@ union zx_ioctl_buffer {
 	struct zx_nanosleep_args nanosleep;
 	struct zx_take_startup_handle_args take_startup_handle;
 	struct zx_process_memory_args process_memory;
+	struct zx_syscall_test_args syscall_test;
+	struct zx_syscall_test_handle_create_args syscall_test_handle_create;
 	struct zx_system_get_properties_args system_get_properties;
 	struct zx_channel_write_args channel_write;
 	struct zx_channel_read_args channel_read;
@@ -251,6 +253,11 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_process_memory_args, actual),
 	ZX_OP(ZX_IOC_PROCESS_WRITE_MEMORY, zx_sys_process_write_memory,
 	      struct zx_process_memory_args, actual),
+	ZX_OP(ZX_IOC_SYSCALL_TEST, zx_sys_syscall_test,
+	      struct zx_syscall_test_args, out),
+	ZX_OP(ZX_IOC_SYSCALL_TEST_HANDLE_CREATE,
+	      zx_sys_syscall_test_handle_create,
+	      struct zx_syscall_test_handle_create_args, status),
 	ZX_OP(ZX_IOC_FUTEX_WAIT, zx_sys_futex_wait,
 	      struct zx_futex_wait_args, deadline),
 	ZX_OP(ZX_IOC_FUTEX_WAKE, zx_sys_futex_wake,

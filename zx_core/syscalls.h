@@ -32,6 +32,8 @@ ZX_SYSCALL(system_get_properties);
 ZX_SYSCALL(take_startup_handle);
 ZX_SYSCALL(process_read_memory);
 ZX_SYSCALL(process_write_memory);
+ZX_SYSCALL(syscall_test);
+ZX_SYSCALL(syscall_test_handle_create);
 ZX_SYSCALL(channel_create);
 ZX_SYSCALL(channel_write);
 ZX_SYSCALL(channel_write_etc);
