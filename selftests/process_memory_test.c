@@ -113,13 +113,17 @@ TEST(ranges_stop_at_unmapped_memory)
 	ASSERT_LIVE_EQ(base);
 }
 
-/* A sub-VMAR's free space is reserved, not memory. */
+/*
+ * Zircon mappings: a writable one takes writes into its VMO; a read-only
+ * one refuses them (Linux lets no forced write into a shared mapping, a
+ * documented limit); a sub-VMAR's free space is reserved, not memory.
+ */
 TEST(vmar_mappings_and_reservations)
 {
 	struct zxt_live base = zxt_settle(_metadata);
 	zx_handle_t self = zx_process_self(), vmar, vmo;
-	zx_vaddr_t region, map;
 	uint8_t buf[4] = { 1, 2, 3, 4 }, got[4] = { 0 };
+	zx_vaddr_t region, map, ro;
 	size_t actual = 0;
 
 	ASSERT_ZX_OK(zx_vmar_allocate(zx_vmar_root_self(),
@@ -127,13 +131,20 @@ TEST(vmar_mappings_and_reservations)
 				      ZX_VM_CAN_MAP_SPECIFIC,
 				      0, 4 * PG, &vmar, &region));
 	ASSERT_ZX_OK(zx_vmo_create(PG, 0, &vmo));
-	ASSERT_ZX_OK(zx_vmar_map(vmar, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, PG,
-				 vmo, 0, PG, &map));
-	/* Read-only to the process, but a debugger writes the VMO. */
+	ASSERT_ZX_OK(zx_vmar_map(vmar,
+				 ZX_VM_PERM_READ | ZX_VM_PERM_WRITE |
+				 ZX_VM_SPECIFIC, PG, vmo, 0, PG, &map));
+	ASSERT_ZX_OK(zx_vmar_map(vmar, ZX_VM_PERM_READ | ZX_VM_SPECIFIC,
+				 2 * PG, vmo, 0, PG, &ro));
 	ASSERT_ZX_OK(zx_process_write_memory(self, map + 8, buf, 4, &actual));
 	EXPECT_EQ(4u, actual);
 	ASSERT_ZX_OK(zx_vmo_read(vmo, got, 8, 4));
 	EXPECT_EQ(0, memcmp(buf, got, 4));
+	memset(got, 0, sizeof(got));
+	ASSERT_ZX_OK(zx_process_read_memory(self, ro + 8, got, 4, &actual));
+	EXPECT_EQ(0, memcmp(buf, got, 4));
+	EXPECT_ZX(ZX_ERR_BAD_STATE,
+		  zx_process_write_memory(self, ro + 8, buf, 4, &actual));
 	EXPECT_ZX(ZX_ERR_NO_MEMORY,
 		  zx_process_read_memory(self, region, got, 4, &actual));
 	ASSERT_ZX_OK(zx_vmar_destroy(vmar));
