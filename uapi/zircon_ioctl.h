@@ -752,6 +752,7 @@ struct zx_pager_op_range_args {
 #define ZX_IOC_TAKE_STARTUP_HANDLE	ZX_IOC(0x34, struct zx_take_startup_handle_args)
 
 #define ZX_IOC_THREAD_SELF		ZX_IOC(0x38, struct zx_create_args)
+#define ZX_IOC_TASK_KILL		ZX_IOC(0x3d, struct zx_handle_close_args)
 #define ZX_IOC_PROCESS_READ_MEMORY	ZX_IOC(0x39, struct zx_process_memory_args)
 #define ZX_IOC_PROCESS_WRITE_MEMORY	ZX_IOC(0x3a, struct zx_process_memory_args)
 #define ZX_IOC_SYSCALL_TEST		ZX_IOC(0x3b, struct zx_syscall_test_args)

@@ -249,6 +249,8 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_smc_call_args, out),
 	ZX_OP(ZX_IOC_THREAD_SELF, zx_sys_thread_self,
 	      struct zx_create_args, out),
+	ZX_OP(ZX_IOC_TASK_KILL, zx_sys_task_kill,
+	      struct zx_handle_close_args, reserved),
 	ZX_OP(ZX_IOC_PROCESS_READ_MEMORY, zx_sys_process_read_memory,
 	      struct zx_process_memory_args, actual),
 	ZX_OP(ZX_IOC_PROCESS_WRITE_MEMORY, zx_sys_process_write_memory,

@@ -16,6 +16,8 @@
 #include <linux/hashtable.h>
 #include <linux/mmap_lock.h>
 #include <linux/module.h>
+#include <linux/pid.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/mm.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
@@ -43,6 +45,7 @@ static void zx_process_destroy(struct zx_object *obj)
 	/* Thread objects hold the process: none is left. */
 	WARN_ON_ONCE(!xa_empty(&proc->threads));
 	xa_destroy(&proc->threads);
+	put_pid(proc->tgid);
 	mmdrop(proc->mm);
 	atomic_long_dec(&zx_processes_alive);
 	kfree_rcu(proc, rcu);
@@ -151,8 +154,14 @@ static zx_status_t zx_process_get_info(struct zx_object *obj,
 			return ZX_ERR_ACCESS_DENIED;
 		info.start_time = proc->start_time;
 		info.flags = ZX_INFO_PROCESS_FLAG_STARTED;
-		if (zx_object_signals(obj) & ZX_PROCESS_TERMINATED)
+		spin_lock_irqsave(obj->lock, flags);
+		if (obj->signals & ZX_PROCESS_TERMINATED) {
 			info.flags |= ZX_INFO_PROCESS_FLAG_EXITED;
+			/* Linux keeps an exit status from us: only kills show. */
+			if (proc->killed)
+				info.return_code = ZX_TASK_RETCODE_SYSCALL_KILL;
+		}
+		spin_unlock_irqrestore(obj->lock, flags);
 		return zx_info_write_single(req, &info, sizeof(info));
 	case ZX_INFO_PROCESS_MAPS_V1:
 	case ZX_INFO_PROCESS_MAPS:
@@ -231,6 +240,8 @@ static struct mmu_notifier *zx_process_alloc_notifier(struct mm_struct *mm)
 	xa_init(&proc->threads);
 	mmgrab(mm);
 	proc->mm = mm;
+	/* The context is made on the first call, by a task of @mm. */
+	proc->tgid = get_task_pid(current, PIDTYPE_TGID);
 	proc->start_time = ktime_get();
 	INIT_WORK(&proc->put_work, zx_process_put_notifier);
 	atomic_long_inc(&zx_processes_alive);
@@ -293,6 +304,40 @@ static void zx_process_free_notifier(struct mmu_notifier *mn)
 	}
 	INIT_WORK(&proc->free_work, zx_process_free_work);
 	queue_work(zx_process_wq, &proc->free_work);
+}
+
+/*
+ * task_kill: SIGKILL to the Linux process while it still runs on this
+ * address space.  After exec() or exit the Zircon process is already dead
+ * (and the pid may be an unrelated image): nothing to do.  Killing itself,
+ * the caller dies on its way back to user space.
+ */
+zx_status_t zx_process_kill(struct zx_process *proc)
+{
+	struct task_struct *leader, *t;
+	bool ours = false;
+	unsigned long flags;
+
+	rcu_read_lock();
+	leader = pid_task(proc->tgid, PIDTYPE_TGID);
+	/* Any thread: the leader may have exited before the others. */
+	if (leader) {
+		for_each_thread(leader, t) {
+			if (READ_ONCE(t->mm) == proc->mm) {
+				ours = true;
+				break;
+			}
+		}
+	}
+	rcu_read_unlock();
+	if (!ours)
+		return ZX_OK;
+	spin_lock_irqsave(proc->base.lock, flags);
+	if (!(proc->base.signals & ZX_PROCESS_TERMINATED))
+		proc->killed = true;
+	spin_unlock_irqrestore(proc->base.lock, flags);
+	kill_pid(proc->tgid, SIGKILL, 1);
+	return ZX_OK;
 }
 
 /* The address space is going away: the process has exited or exec'd. */

@@ -77,6 +77,7 @@ ZX_SYSCALL(pci_map_interrupt);
 ZX_SYSCALL(pci_get_bar);
 ZX_SYSCALL(smc_call);
 ZX_SYSCALL(thread_self);
+ZX_SYSCALL(task_kill);
 ZX_SYSCALL(futex_wait);
 ZX_SYSCALL(futex_wake);
 ZX_SYSCALL(futex_wake_single_owner);

@@ -299,6 +299,8 @@ struct zx_process {
 	 * tree whole for PROCESS_MAPS; dropped when the address space goes.
 	 */
 	struct zx_object *root_vmar;
+	struct pid *tgid;		/* referenced: whose mm it is */
+	bool killed;			/* by task_kill; under base.lock */
 	zx_time_t start_time;
 	bool attached;			/* in the table; under mmap_lock */
 	atomic_t root_resource_taken;	/* handed out at most once */
@@ -309,6 +311,7 @@ struct zx_process {
 };
 
 struct zx_process *zx_process_current(void);
+zx_status_t zx_process_kill(struct zx_process *proc);
 zx_status_t zx_take_startup_handle(struct zx_process *proc, u32 info,
 				   u64 uptr);
 long zx_live_processes(void);
