@@ -7,6 +7,7 @@
  * the main thread's handle does so before taking its baseline.
  */
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 
 #include "zx_test.h"
@@ -269,6 +270,169 @@ TEST(many_threads_leave_nothing)
 			EXPECT_EQ(ZX_OBJ_TYPE_THREAD, r[i].info.type);
 		}
 	}
+	ASSERT_LIVE_EQ(base);
+}
+
+/* ---- ZX_INFO_THREAD, THREAD_STATS and TASK_RUNTIME ------------------------ */
+
+static zx_info_thread_t thread_info(struct __test_metadata *_metadata,
+				    zx_handle_t h)
+{
+	zx_info_thread_t info;
+
+	memset(&info, 0xcc, sizeof(info));
+	EXPECT_ZX_OK(zx_object_get_info(h, ZX_INFO_THREAD, &info, sizeof(info),
+					NULL, NULL));
+	return info;
+}
+
+/* A thread that sleeps on a futex of ours until told. */
+struct th_futex {
+	pthread_t thread;
+	zx_handle_t self;
+	zx_futex_t word;
+	pid_t tid;
+};
+
+static void *th_futex_main(void *arg)
+{
+	struct th_futex *f = arg;
+
+	f->self = zx_thread_self();
+	__atomic_store_n(&f->tid, zxt_gettid(), __ATOMIC_RELEASE);
+	while (!__atomic_load_n(&f->word, __ATOMIC_ACQUIRE))
+		zx_futex_wait(&f->word, 0, ZX_HANDLE_INVALID,
+			      zx_deadline_after(ZX_SEC(60)));
+	return NULL;
+}
+
+TEST(info_thread_reports_running_blocked_and_dead)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct th_futex f = { 0 };
+	zx_info_thread_t info;
+	cpu_set_t cpus;
+	zx_handle_t dup;
+	int cpu, n = 0;
+
+	zxt_thread_start(_metadata, &f.thread, th_futex_main, &f);
+	while (!__atomic_load_n(&f.tid, __ATOMIC_ACQUIRE))
+		sched_yield();
+	ASSERT_TRUE(zxt_wait_until_sleeping(f.tid));
+	dup = zxt_dup(_metadata, f.self, ZX_RIGHT_SAME_RIGHTS);
+	info = thread_info(_metadata, dup);
+	EXPECT_EQ(ZX_THREAD_STATE_BLOCKED_FUTEX, info.state);
+	EXPECT_EQ(ZX_THREAD_STATE_BLOCKED,
+		  ZX_THREAD_STATE_BASIC(info.state));
+	EXPECT_EQ(0u, info.wait_exception_channel_type);
+	/* The mask is the task's Linux affinity. */
+	ASSERT_EQ(0, sched_getaffinity(f.tid, sizeof(cpus), &cpus));
+	for (cpu = 0; cpu < CPU_SETSIZE && cpu < ZX_CPU_SET_MAX_CPUS; cpu++) {
+		EXPECT_EQ(!!CPU_ISSET(cpu, &cpus),
+			  !!(info.cpu_affinity_mask.mask[cpu / 64] &
+			     (1ull << (cpu % 64))));
+		n += !!CPU_ISSET(cpu, &cpus);
+	}
+	EXPECT_LT(0, n);
+	__atomic_store_n(&f.word, 1, __ATOMIC_RELEASE);
+	EXPECT_ZX_OK(zx_futex_wake(&f.word, 1));
+	zxt_thread_join(_metadata, f.thread);
+	/* Joined once its tid is cleared; the task goes a little later. */
+	for (n = 0; n < ZXT_SETTLE_MS; n++) {
+		info = thread_info(_metadata, dup);
+		if (info.state != ZX_THREAD_STATE_DYING)
+			break;
+		zxt_sleep_ms(1);
+	}
+	EXPECT_EQ(ZX_THREAD_STATE_DEAD, info.state);
+	EXPECT_ZX(ZX_ERR_BAD_STATE,
+		  zx_object_get_info(dup, ZX_INFO_THREAD_STATS, &info,
+				     sizeof(zx_info_thread_stats_t), NULL,
+				     NULL));
+	EXPECT_ZX_OK(zx_handle_close(dup));
+	ASSERT_LIVE_EQ(base);
+}
+
+static void burn_cpu_ms(int ms)
+{
+	zx_time_t end = zxt_now() + (zx_time_t)ms * 1000000;
+	volatile unsigned long x = 0;
+
+	while (zxt_now() < end)
+		x++;
+}
+
+TEST(runtime_grows_with_work)
+{
+	zx_handle_t self = zx_thread_self();
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_info_task_runtime_t rt0, rt1, prt;
+	zx_info_thread_stats_t stats;
+	zx_info_thread_t info;
+	zx_handle_t ev;
+
+	info = thread_info(_metadata, self);
+	EXPECT_EQ(ZX_THREAD_STATE_RUNNING, info.state);
+	ASSERT_ZX_OK(zx_object_get_info(self, ZX_INFO_TASK_RUNTIME, &rt0,
+					sizeof(rt0), NULL, NULL));
+	burn_cpu_ms(50);
+	ASSERT_ZX_OK(zx_object_get_info(self, ZX_INFO_TASK_RUNTIME, &rt1,
+					sizeof(rt1), NULL, NULL));
+	EXPECT_LT(rt0.cpu_time, rt1.cpu_time);
+	EXPECT_EQ(0, rt1.page_fault_time);
+	ASSERT_ZX_OK(zx_object_get_info(self, ZX_INFO_THREAD_STATS, &stats,
+					sizeof(stats), NULL, NULL));
+	EXPECT_LE(rt1.cpu_time, stats.total_runtime);
+	EXPECT_GT((uint32_t)sysconf(_SC_NPROCESSORS_CONF),
+		  stats.last_scheduled_cpu);
+	/* The process counts every thread, this one included. */
+	ASSERT_ZX_OK(zx_object_get_info(zx_process_self(),
+					ZX_INFO_TASK_RUNTIME, &prt,
+					sizeof(prt), NULL, NULL));
+	EXPECT_LE(rt1.cpu_time, prt.cpu_time);
+	/* The older, shorter record. */
+	ASSERT_ZX_OK(zx_object_get_info(self, ZX_INFO_TASK_RUNTIME_V1, &rt0,
+					sizeof(zx_info_task_runtime_v1_t), NULL,
+					NULL));
+	EXPECT_LE(rt1.cpu_time, rt0.cpu_time);
+	/* Rights and types. */
+	ASSERT_ZX_OK(zx_handle_duplicate(self, ZX_RIGHT_WAIT, &ev));
+	EXPECT_ZX(ZX_ERR_ACCESS_DENIED,
+		  zx_object_get_info(ev, ZX_INFO_THREAD, &info, sizeof(info),
+				     NULL, NULL));
+	EXPECT_ZX_OK(zx_handle_close(ev));
+	EXPECT_ZX(ZX_ERR_BUFFER_TOO_SMALL,
+		  zx_object_get_info(self, ZX_INFO_THREAD, &info,
+				     sizeof(info) - 1, NULL, NULL));
+	ASSERT_ZX_OK(zx_event_create(0, &ev));
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE,
+		  zx_object_get_info(ev, ZX_INFO_THREAD, &info, sizeof(info),
+				     NULL, NULL));
+	EXPECT_ZX_OK(zx_handle_close(ev));
+	ASSERT_LIVE_EQ(base);
+}
+
+TEST(process_task_stats_follow_its_memory)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_info_task_stats_t before, after;
+	const size_t len = 4 << 20;
+	char *p;
+
+	ASSERT_ZX_OK(zx_object_get_info(zx_process_self(), ZX_INFO_TASK_STATS,
+					&before, sizeof(before), NULL, NULL));
+	EXPECT_LT(0u, before.mem_mapped_bytes);
+	EXPECT_LE(before.mem_private_bytes, before.mem_mapped_bytes);
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, p);
+	memset(p, 1, len);
+	ASSERT_ZX_OK(zx_object_get_info(zx_process_self(), ZX_INFO_TASK_STATS,
+					&after, sizeof(after), NULL, NULL));
+	EXPECT_LE(before.mem_mapped_bytes + len, after.mem_mapped_bytes);
+	/* Linux's RSS counters are per-CPU and batched: most of it shows. */
+	EXPECT_LE(before.mem_private_bytes + len / 2, after.mem_private_bytes);
+	ASSERT_EQ(0, munmap(p, len));
 	ASSERT_LIVE_EQ(base);
 }
 

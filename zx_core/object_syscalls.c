@@ -82,6 +82,7 @@ static bool zx_info_topic_exists(u32 topic)
 	case ZX_INFO_JOB_CHILDREN:
 	case ZX_INFO_JOB_PROCESSES:
 	case ZX_INFO_THREAD:
+	case ZX_INFO_THREAD_EXCEPTION_REPORT_V1:
 	case ZX_INFO_THREAD_EXCEPTION_REPORT:
 	case ZX_INFO_TASK_STATS:
 	case ZX_INFO_PROCESS_MAPS_V1:
@@ -106,6 +107,7 @@ static bool zx_info_topic_exists(u32 topic)
 	case ZX_INFO_HANDLE_TABLE:
 	case ZX_INFO_MSI:
 	case ZX_INFO_GUEST_STATS:
+	case ZX_INFO_TASK_RUNTIME_V1:
 	case ZX_INFO_TASK_RUNTIME:
 	case ZX_INFO_KMEM_STATS_EXTENDED:
 	case ZX_INFO_VCPU:

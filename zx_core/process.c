@@ -15,9 +15,11 @@
 #include <linux/capability.h>
 #include <linux/hashtable.h>
 #include <linux/mmap_lock.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/pid.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/sched/mm.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
@@ -139,11 +141,73 @@ static zx_status_t zx_process_vmos_fill(void *ctx, void *kbuf, size_t skip,
 	return ZX_OK;
 }
 
+/*
+ * The thread group that runs on @proc's address space, referenced; NULL
+ * once it exited or exec'd.  Any thread will do: the leader may have
+ * exited before the others.
+ */
+static struct task_struct *zx_process_task(struct zx_process *proc)
+{
+	struct task_struct *leader, *t, *found = NULL;
+
+	rcu_read_lock();
+	leader = pid_task(proc->tgid, PIDTYPE_TGID);
+	if (leader) {
+		for_each_thread(leader, t) {
+			if (READ_ONCE(t->mm) == proc->mm) {
+				found = t;
+				get_task_struct(found);
+				break;
+			}
+		}
+	}
+	rcu_read_unlock();
+	return found;
+}
+
+/* CPU and queue time of every thread, the exited ones included. */
+static void zx_process_runtime(struct zx_process *proc,
+			       zx_info_task_runtime_t *rt)
+{
+	struct task_struct *task = zx_process_task(proc), *t;
+
+	if (!task)
+		return;
+	rcu_read_lock();
+	rt->cpu_time = READ_ONCE(task->signal->sum_sched_runtime);
+	for_each_thread(task, t) {
+		rt->cpu_time += READ_ONCE(t->se.sum_exec_runtime);
+		rt->queue_time += zx_task_queue_time(t);
+	}
+	rcu_read_unlock();
+	put_task_struct(task);
+}
+
+/* Memory of the address space, from Linux's counters. */
+static zx_status_t zx_process_mem_stats(struct zx_process *proc,
+					zx_info_task_stats_t *st)
+{
+	struct mm_struct *mm = proc->mm;
+
+	if (!mmget_not_zero(mm))
+		return ZX_ERR_BAD_STATE;
+	st->mem_mapped_bytes = READ_ONCE(mm->total_vm) << PAGE_SHIFT;
+	st->mem_private_bytes = get_mm_counter(mm, MM_ANONPAGES) << PAGE_SHIFT;
+	st->mem_shared_bytes = (get_mm_counter(mm, MM_FILEPAGES) +
+				get_mm_counter(mm, MM_SHMEMPAGES)) << PAGE_SHIFT;
+	/* Linux keeps no proportional count cheaply: shared counts whole. */
+	st->mem_scaled_shared_bytes = st->mem_shared_bytes;
+	mmput(mm);
+	return ZX_OK;
+}
+
 static zx_status_t zx_process_get_info(struct zx_object *obj,
 				       struct zx_info_request *req)
 {
 	struct zx_process *proc = container_of(obj, struct zx_process, base);
 	struct zx_process_walk walk = { .proc = proc };
+	zx_info_task_runtime_t runtime = {};
+	zx_info_task_stats_t stats = {};
 	zx_info_process_t info = {};
 	unsigned long flags;
 	zx_status_t status;
@@ -163,6 +227,22 @@ static zx_status_t zx_process_get_info(struct zx_object *obj,
 		}
 		spin_unlock_irqrestore(obj->lock, flags);
 		return zx_info_write_single(req, &info, sizeof(info));
+	case ZX_INFO_TASK_RUNTIME_V1:
+	case ZX_INFO_TASK_RUNTIME:
+		if (!(req->rights & ZX_RIGHT_INSPECT))
+			return ZX_ERR_ACCESS_DENIED;
+		zx_process_runtime(proc, &runtime);
+		return zx_info_write_single(req, &runtime,
+					    req->topic == ZX_INFO_TASK_RUNTIME ?
+					    sizeof(runtime) :
+					    sizeof(zx_info_task_runtime_v1_t));
+	case ZX_INFO_TASK_STATS:
+		if (!(req->rights & ZX_RIGHT_INSPECT))
+			return ZX_ERR_ACCESS_DENIED;
+		status = zx_process_mem_stats(proc, &stats);
+		if (status != ZX_OK)
+			return status;
+		return zx_info_write_single(req, &stats, sizeof(stats));
 	case ZX_INFO_PROCESS_MAPS_V1:
 	case ZX_INFO_PROCESS_MAPS:
 		walk.size = req->topic == ZX_INFO_PROCESS_MAPS ?
@@ -314,29 +394,17 @@ static void zx_process_free_notifier(struct mmu_notifier *mn)
  */
 zx_status_t zx_process_kill(struct zx_process *proc)
 {
-	struct task_struct *leader, *t;
-	bool ours = false;
+	struct task_struct *task = zx_process_task(proc);
 	unsigned long flags;
 
-	rcu_read_lock();
-	leader = pid_task(proc->tgid, PIDTYPE_TGID);
-	/* Any thread: the leader may have exited before the others. */
-	if (leader) {
-		for_each_thread(leader, t) {
-			if (READ_ONCE(t->mm) == proc->mm) {
-				ours = true;
-				break;
-			}
-		}
-	}
-	rcu_read_unlock();
-	if (!ours)
+	if (!task)
 		return ZX_OK;
 	spin_lock_irqsave(proc->base.lock, flags);
 	if (!(proc->base.signals & ZX_PROCESS_TERMINATED))
 		proc->killed = true;
 	spin_unlock_irqrestore(proc->base.lock, flags);
 	kill_pid(proc->tgid, SIGKILL, 1);
+	put_task_struct(task);
 	return ZX_OK;
 }
 

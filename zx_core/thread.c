@@ -14,10 +14,13 @@
  * referenced and so unique.  Whether the task still runs is asked of the
  * pid when it matters (futex ownership).
  */
+#include <linux/cpumask.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
+
+#include <zircon/syscalls/object.h>
 
 #include "zircon.h"
 #include "syscalls.h"
@@ -34,11 +37,110 @@ static void zx_thread_destroy(struct zx_object *obj)
 	kfree(t);
 }
 
+/* Time @task spent waiting on a run queue, where Linux counts it. */
+u64 zx_task_queue_time(struct task_struct *task)
+{
+#ifdef CONFIG_SCHED_INFO
+	return READ_ONCE(task->sched_info.run_delay);
+#else
+	return 0;
+#endif
+}
+
+/*
+ * What Linux knows of the task: whether it runs, sleeps (on a futex, if
+ * it waits on one of ours; other waits are only "blocked") or has exited.
+ */
+static void zx_thread_fill_info(struct zx_thread *t, zx_info_thread_t *info)
+{
+	struct task_struct *task;
+	unsigned int cpu;
+
+	rcu_read_lock();
+	task = pid_task(t->pid, PIDTYPE_PID);
+	if (!task)
+		info->state = ZX_THREAD_STATE_DEAD;
+	else if (READ_ONCE(task->flags) & PF_EXITING)
+		info->state = ZX_THREAD_STATE_DYING;
+	else if (task_is_running(task))
+		info->state = ZX_THREAD_STATE_RUNNING;
+	else if (READ_ONCE(t->waiting_on))
+		info->state = ZX_THREAD_STATE_BLOCKED_FUTEX;
+	else
+		info->state = ZX_THREAD_STATE_BLOCKED;
+	if (task) {
+		for_each_cpu(cpu, task->cpus_ptr) {
+			if (cpu >= ZX_CPU_SET_MAX_CPUS)
+				break;
+			info->cpu_affinity_mask.mask[cpu / 64] |= BIT_ULL(cpu % 64);
+		}
+	}
+	rcu_read_unlock();
+}
+
+/* Run time so far; ZX_ERR_BAD_STATE once the task is gone. */
+static zx_status_t zx_thread_runtime(struct zx_thread *t, u64 *runtime,
+				     u64 *queued, u32 *cpu)
+{
+	struct task_struct *task;
+
+	rcu_read_lock();
+	task = pid_task(t->pid, PIDTYPE_PID);
+	if (task) {
+		*runtime = READ_ONCE(task->se.sum_exec_runtime);
+		*queued = zx_task_queue_time(task);
+		*cpu = task_cpu(task);
+	}
+	rcu_read_unlock();
+	return task ? ZX_OK : ZX_ERR_BAD_STATE;
+}
+
+static zx_status_t zx_thread_get_info(struct zx_object *obj,
+				      struct zx_info_request *req)
+{
+	struct zx_thread *t = container_of(obj, struct zx_thread, base);
+	zx_info_task_runtime_t runtime = {};
+	zx_info_thread_stats_t stats = {};
+	zx_info_thread_t info = {};
+	zx_status_t status;
+	u64 total, queued;
+	u32 cpu;
+
+	if (!(req->rights & ZX_RIGHT_INSPECT))
+		return ZX_ERR_ACCESS_DENIED;
+	switch (req->topic) {
+	case ZX_INFO_THREAD:
+		zx_thread_fill_info(t, &info);
+		return zx_info_write_single(req, &info, sizeof(info));
+	case ZX_INFO_THREAD_STATS:
+		status = zx_thread_runtime(t, &total, &queued, &cpu);
+		if (status != ZX_OK)
+			return status;
+		stats.total_runtime = total;
+		stats.last_scheduled_cpu = cpu;
+		return zx_info_write_single(req, &stats, sizeof(stats));
+	case ZX_INFO_TASK_RUNTIME_V1:
+	case ZX_INFO_TASK_RUNTIME:
+		/* A dead thread ran what it ran; Linux no longer says. */
+		if (zx_thread_runtime(t, &total, &queued, &cpu) == ZX_OK) {
+			runtime.cpu_time = total;
+			runtime.queue_time = queued;
+		}
+		return zx_info_write_single(req, &runtime,
+					    req->topic == ZX_INFO_TASK_RUNTIME ?
+					    sizeof(runtime) :
+					    sizeof(zx_info_task_runtime_v1_t));
+	default:
+		return ZX_ERR_WRONG_TYPE;
+	}
+}
+
 static const struct zx_object_type zx_thread_type = {
 	.obj_type = ZX_OBJ_TYPE_THREAD,
 	.default_rights = ZX_DEFAULT_THREAD_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.destroy = zx_thread_destroy,
+	.get_info = zx_thread_get_info,
 };
 
 /* The calling task's thread object, referenced; made on first use. */
