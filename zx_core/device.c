@@ -339,6 +339,70 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_futex_wake_close_args, reserved),
 };
 
+/*
+ * @n is a constant at every call; the calls with an @n larger than the
+ * buffer (room for structs to grow) cannot be reached and fold away.
+ */
+static __always_inline int zx_copy_fixed(union zx_ioctl_buffer *buf,
+					 const void __user *uarg, size_t n)
+{
+	if (n > sizeof(*buf))
+		return -EINVAL;
+	return copy_from_user(buf, uarg, n) ? -EFAULT : 0;
+}
+
+/*
+ * A caller built with the kernel's own struct (the usual case) gets a copy
+ * of constant size, so hardened usercopy's object check compiles away; all
+ * argument structs are multiples of 8 bytes.  Other sizes are extensible
+ * structs: an older, shorter one is zero-extended, a newer one must have a
+ * zero tail (copy_struct_from_user()).
+ */
+static int zx_copy_args(union zx_ioctl_buffer *buf,
+			const struct zx_ioctl_op *op,
+			const void __user *uarg, unsigned int usize)
+{
+	if (usize == op->size) {
+		switch (usize) {
+		case 8:
+			return zx_copy_fixed(buf, uarg, 8);
+		case 16:
+			return zx_copy_fixed(buf, uarg, 16);
+		case 24:
+			return zx_copy_fixed(buf, uarg, 24);
+		case 32:
+			return zx_copy_fixed(buf, uarg, 32);
+		case 40:
+			return zx_copy_fixed(buf, uarg, 40);
+		case 48:
+			return zx_copy_fixed(buf, uarg, 48);
+		case 56:
+			return zx_copy_fixed(buf, uarg, 56);
+		case 64:
+			return zx_copy_fixed(buf, uarg, 64);
+		case 72:
+			return zx_copy_fixed(buf, uarg, 72);
+		case 80:
+			return zx_copy_fixed(buf, uarg, 80);
+		case 88:
+			return zx_copy_fixed(buf, uarg, 88);
+		case 96:
+			return zx_copy_fixed(buf, uarg, 96);
+		case 104:
+			return zx_copy_fixed(buf, uarg, 104);
+		case 112:
+			return zx_copy_fixed(buf, uarg, 112);
+		case 120:
+			return zx_copy_fixed(buf, uarg, 120);
+		case 128:
+			return zx_copy_fixed(buf, uarg, 128);
+		}
+	}
+	if (usize < op->min_size)
+		return -EINVAL;
+	return copy_struct_from_user(buf, op->size, uarg, usize);
+}
+
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	unsigned int nr = _IOC_NR(cmd), usize = _IOC_SIZE(cmd);
@@ -354,9 +418,7 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	op = &zx_ioctl_ops[nr];
 	if (!op->fn)
 		return -ENOTTY;
-	if (usize < op->min_size)
-		return -EINVAL;
-	ret = copy_struct_from_user(&buf, op->size, (void __user *)arg, usize);
+	ret = zx_copy_args(&buf, op, (const void __user *)arg, usize);
 	if (ret)
 		return ret;
 
