@@ -10,6 +10,8 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/sched/mm.h>
+#include <linux/slab.h>
 #include <linux/uaccess.h>
 
 #include "zircon.h"
@@ -403,6 +405,64 @@ static int zx_copy_args(union zx_ioctl_buffer *buf,
 	return copy_struct_from_user(buf, op->size, uarg, usize);
 }
 
+/*
+ * What an open /dev/zircon remembers: the process context of the first
+ * address space that called through it, so that later calls from the same
+ * address space skip the hash lookup.  The file holds the mm (mmgrab), so
+ * no other mm can take its address while the file lives: a caller whose
+ * current->mm is that mm belongs to that context, which lives until the mm
+ * exits, and an exited mm is nobody's current->mm again.  Callers with
+ * another mm (a forked child that inherited the file, the process after
+ * exec, a receiver of the fd) use the hash lookup.
+ */
+struct zx_file_ctx {
+	struct mm_struct *mm;
+	struct zx_process *proc;
+};
+
+static struct zx_process *zx_file_process(struct file *file)
+{
+	/* Pairs with the cmpxchg_release() that published it. */
+	struct zx_file_ctx *ctx = smp_load_acquire(&file->private_data);
+	struct zx_process *proc;
+
+	if (likely(ctx && ctx->mm == current->mm))
+		return ctx->proc;
+	proc = zx_process_current();
+	if (IS_ERR(proc) || ctx)
+		return proc;
+	/* Without memory there is just no shortcut. */
+	ctx = kmalloc(sizeof(*ctx), GFP_KERNEL_ACCOUNT);
+	if (!ctx)
+		return proc;
+	mmgrab(proc->mm);
+	ctx->mm = proc->mm;
+	ctx->proc = proc;
+	if (cmpxchg_release(&file->private_data, NULL, ctx)) {
+		mmdrop(ctx->mm);
+		kfree(ctx);
+	}
+	return proc;
+}
+
+static int zx_open(struct inode *inode, struct file *file)
+{
+	/* misc_open() left the miscdevice here. */
+	file->private_data = NULL;
+	return 0;
+}
+
+static int zx_release(struct inode *inode, struct file *file)
+{
+	struct zx_file_ctx *ctx = file->private_data;
+
+	if (ctx) {
+		mmdrop(ctx->mm);
+		kfree(ctx);
+	}
+	return 0;
+}
+
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	unsigned int nr = _IOC_NR(cmd), usize = _IOC_SIZE(cmd);
@@ -422,7 +482,7 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	if (ret)
 		return ret;
 
-	proc = zx_process_current();
+	proc = zx_file_process(file);
 	if (IS_ERR(proc))
 		return PTR_ERR(proc);
 	status = op->fn(proc, &buf);
@@ -433,6 +493,8 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 
 static const struct file_operations zx_fops = {
 	.owner = THIS_MODULE,
+	.open = zx_open,
+	.release = zx_release,
 	.unlocked_ioctl = zx_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
 };
