@@ -73,6 +73,7 @@ struct zx_handle *zx_handle_create(struct zx_object *obj, zx_rights_t rights)
 	h->obj = obj;
 	h->rights = rights;
 	h->value = ZX_HANDLE_INVALID;
+	h->observed = false;
 	atomic_long_inc(&zx_handles_alive);
 	return h;
 }
@@ -82,7 +83,9 @@ void zx_handle_destroy(struct zx_handle *h)
 {
 	struct zx_object *obj = h->obj;
 
-	zx_object_cancel_handle(obj, h);
+	/* No wait can be added through a handle outside any table. */
+	if (h->observed)
+		zx_object_cancel_handle(obj, h);
 	if (atomic_dec_and_test(&obj->handle_count)) {
 		if (obj->type->peered)
 			zx_object_unlink_peer(obj);

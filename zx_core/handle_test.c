@@ -317,8 +317,11 @@ static void observers_fire_on_trigger_and_cancel_on_close(struct kunit *test)
 	zx_handle_t value;
 
 	value = test_install(test, proc, obj, ZX_DEFAULT_EVENT_RIGHTS);
+	/* As waits register: through a handle found under the table lock. */
 	xa_lock(&proc->handles.slots);
 	h = __zx_handle_find(proc, value);
+	if (h)
+		h->observed = true;
 	xa_unlock(&proc->handles.slots);
 	KUNIT_ASSERT_NOT_NULL(test, h);
 	t.ob.handle = h;

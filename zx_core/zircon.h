@@ -226,6 +226,11 @@ struct zx_handle {
 	struct zx_object *obj;		/* one reference */
 	zx_rights_t rights;
 	zx_handle_t value;		/* in the owning table; 0 in flight */
+	/*
+	 * An observer was registered through this handle (under the table
+	 * lock, while it was in the table): closing it must cancel waits.
+	 */
+	bool observed;
 };
 
 /*
