@@ -571,10 +571,14 @@ static zx_status_t zx_channel_write_msg(struct zx_process *proc,
 	if (status == ZX_OK)
 		status = zx_channel_copy_in(msg, iov, wr->num_bytes, wr->bytes);
 	if (status == ZX_OK && call) {
+		struct zx_handle *h;
+
 		/* Under the table lock, ordered against a close (CANCELED). */
 		xa_lock(&proc->handles.slots);
-		call->ob.handle = __zx_handle_find(proc, wr->handle);
-		if (call->ob.handle && call->ob.handle->obj == obj) {
+		h = __zx_handle_find(proc, wr->handle);
+		call->ob.handle = h;
+		if (h && h->obj == obj) {
+			h->observed = true;
 			zx_object_add_observer(obj, &call->ob);
 			observing = true;
 		} else {

@@ -10,6 +10,8 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/sched/mm.h>
+#include <linux/slab.h>
 #include <linux/uaccess.h>
 
 #include "zircon.h"
@@ -353,6 +355,128 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_futex_wake_close_args, reserved),
 };
 
+/*
+ * @n is a constant at every call; the calls with an @n larger than the
+ * buffer (room for structs to grow) cannot be reached and fold away.
+ */
+static __always_inline int zx_copy_fixed(union zx_ioctl_buffer *buf,
+					 const void __user *uarg, size_t n)
+{
+	if (n > sizeof(*buf))
+		return -EINVAL;
+	return copy_from_user(buf, uarg, n) ? -EFAULT : 0;
+}
+
+/*
+ * A caller built with the kernel's own struct (the usual case) gets a copy
+ * of constant size, so hardened usercopy's object check compiles away; all
+ * argument structs are multiples of 8 bytes.  Other sizes are extensible
+ * structs: an older, shorter one is zero-extended, a newer one must have a
+ * zero tail (copy_struct_from_user()).
+ */
+static int zx_copy_args(union zx_ioctl_buffer *buf,
+			const struct zx_ioctl_op *op,
+			const void __user *uarg, unsigned int usize)
+{
+	if (usize == op->size) {
+		switch (usize) {
+		case 8:
+			return zx_copy_fixed(buf, uarg, 8);
+		case 16:
+			return zx_copy_fixed(buf, uarg, 16);
+		case 24:
+			return zx_copy_fixed(buf, uarg, 24);
+		case 32:
+			return zx_copy_fixed(buf, uarg, 32);
+		case 40:
+			return zx_copy_fixed(buf, uarg, 40);
+		case 48:
+			return zx_copy_fixed(buf, uarg, 48);
+		case 56:
+			return zx_copy_fixed(buf, uarg, 56);
+		case 64:
+			return zx_copy_fixed(buf, uarg, 64);
+		case 72:
+			return zx_copy_fixed(buf, uarg, 72);
+		case 80:
+			return zx_copy_fixed(buf, uarg, 80);
+		case 88:
+			return zx_copy_fixed(buf, uarg, 88);
+		case 96:
+			return zx_copy_fixed(buf, uarg, 96);
+		case 104:
+			return zx_copy_fixed(buf, uarg, 104);
+		case 112:
+			return zx_copy_fixed(buf, uarg, 112);
+		case 120:
+			return zx_copy_fixed(buf, uarg, 120);
+		case 128:
+			return zx_copy_fixed(buf, uarg, 128);
+		}
+	}
+	if (usize < op->min_size)
+		return -EINVAL;
+	return copy_struct_from_user(buf, op->size, uarg, usize);
+}
+
+/*
+ * What an open /dev/zircon remembers: the process context of the first
+ * address space that called through it, so that later calls from the same
+ * address space skip the hash lookup.  The file holds the mm (mmgrab), so
+ * no other mm can take its address while the file lives: a caller whose
+ * current->mm is that mm belongs to that context, which lives until the mm
+ * exits, and an exited mm is nobody's current->mm again.  Callers with
+ * another mm (a forked child that inherited the file, the process after
+ * exec, a receiver of the fd) use the hash lookup.
+ */
+struct zx_file_ctx {
+	struct mm_struct *mm;
+	struct zx_process *proc;
+};
+
+static struct zx_process *zx_file_process(struct file *file)
+{
+	/* Pairs with the cmpxchg_release() that published it. */
+	struct zx_file_ctx *ctx = smp_load_acquire(&file->private_data);
+	struct zx_process *proc;
+
+	if (likely(ctx && ctx->mm == current->mm))
+		return ctx->proc;
+	proc = zx_process_current();
+	if (IS_ERR(proc) || ctx)
+		return proc;
+	/* Without memory there is just no shortcut. */
+	ctx = kmalloc(sizeof(*ctx), GFP_KERNEL_ACCOUNT);
+	if (!ctx)
+		return proc;
+	mmgrab(proc->mm);
+	ctx->mm = proc->mm;
+	ctx->proc = proc;
+	if (cmpxchg_release(&file->private_data, NULL, ctx)) {
+		mmdrop(ctx->mm);
+		kfree(ctx);
+	}
+	return proc;
+}
+
+static int zx_open(struct inode *inode, struct file *file)
+{
+	/* misc_open() left the miscdevice here. */
+	file->private_data = NULL;
+	return 0;
+}
+
+static int zx_release(struct inode *inode, struct file *file)
+{
+	struct zx_file_ctx *ctx = file->private_data;
+
+	if (ctx) {
+		mmdrop(ctx->mm);
+		kfree(ctx);
+	}
+	return 0;
+}
+
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	unsigned int nr = _IOC_NR(cmd), usize = _IOC_SIZE(cmd);
@@ -368,13 +492,11 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	op = &zx_ioctl_ops[nr];
 	if (!op->fn)
 		return -ENOTTY;
-	if (usize < op->min_size)
-		return -EINVAL;
-	ret = copy_struct_from_user(&buf, op->size, (void __user *)arg, usize);
+	ret = zx_copy_args(&buf, op, (const void __user *)arg, usize);
 	if (ret)
 		return ret;
 
-	proc = zx_process_current();
+	proc = zx_file_process(file);
 	if (IS_ERR(proc))
 		return PTR_ERR(proc);
 	status = op->fn(proc, &buf);
@@ -385,6 +507,8 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 
 static const struct file_operations zx_fops = {
 	.owner = THIS_MODULE,
+	.open = zx_open,
+	.release = zx_release,
 	.unlocked_ioctl = zx_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
 };

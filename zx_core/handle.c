@@ -2,10 +2,14 @@
 /*
  * Handles and the per-process handle table.
  *
- * A table is an xarray of slots allocated cyclically, so a closed slot is not
- * handed out again until the whole index space has been used; the value also
- * carries a wrap generation and is XORed with a per-process secret, so values
- * are hard to guess and a stale value almost never names a new handle.
+ * A table is an arena of slots in chunks of ZX_HANDLE_CHUNK_SLOTS, made as
+ * it grows and kept until the process goes.  Free slots form a LIFO list,
+ * so a process that closes and makes handles in turn reuses the same few
+ * slots and allocates nothing.  Each slot counts how often it was handed
+ * out; that generation is part of the value, so a stale value names
+ * nothing (until the counter wraps: 2^ZX_HANDLE_GEN_BITS reuses of one
+ * slot), and the value is XORed with a per-process secret, so values are
+ * hard to guess.
  *
  * Handles are published in two phases: a slot is reserved, the value is
  * copied to the caller, and only then is the handle stored.  A caller whose
@@ -20,6 +24,23 @@
 
 #define ZX_HANDLE_INDEX_MASK	((1U << ZX_HANDLE_INDEX_BITS) - 1)
 #define ZX_HANDLE_GEN_MASK	((1U << ZX_HANDLE_GEN_BITS) - 1)
+#define ZX_HANDLE_CHUNK_SHIFT	8
+#define ZX_HANDLE_CHUNK_SLOTS	(1U << ZX_HANDLE_CHUNK_SHIFT)
+
+struct zx_handle_slot {
+	/* While a handle is published here; 0 otherwise (never a value). */
+	zx_handle_t value;
+	/* Times the slot was handed out; part of the next value. */
+	u32 gen;
+	union {
+		struct zx_handle *h;	/* published */
+		u32 next_free;		/* free: next free index + 1, or 0 */
+	};
+};
+
+struct zx_handle_chunk {
+	struct zx_handle_slot slot[ZX_HANDLE_CHUNK_SLOTS];
+};
 
 static struct kmem_cache *zx_handle_cache;
 static atomic_long_t zx_handles_alive = ATOMIC_LONG_INIT(0);
@@ -52,6 +73,7 @@ struct zx_handle *zx_handle_create(struct zx_object *obj, zx_rights_t rights)
 	h->obj = obj;
 	h->rights = rights;
 	h->value = ZX_HANDLE_INVALID;
+	h->observed = false;
 	atomic_long_inc(&zx_handles_alive);
 	return h;
 }
@@ -61,7 +83,9 @@ void zx_handle_destroy(struct zx_handle *h)
 {
 	struct zx_object *obj = h->obj;
 
-	zx_object_cancel_handle(obj, h);
+	/* No wait can be added through a handle outside any table. */
+	if (h->observed)
+		zx_object_cancel_handle(obj, h);
 	if (atomic_dec_and_test(&obj->handle_count)) {
 		if (obj->type->peered)
 			zx_object_unlink_peer(obj);
@@ -89,68 +113,171 @@ zx_status_t zx_rights_reduce(zx_rights_t have, zx_rights_t want,
 
 void zx_handle_table_init(struct zx_handle_table *t)
 {
-	xa_init_flags(&t->slots, XA_FLAGS_ALLOC | XA_FLAGS_ACCOUNT);
-	t->next_index = 0;
-	t->generation = 0;
+	xa_init_flags(&t->slots, XA_FLAGS_ACCOUNT);
+	t->free_head = 0;
+	t->next_new = 0;
 	t->secret = get_random_u32() & ~ZX_HANDLE_FIXED_BITS_MASK;
 	t->closed = false;
 }
 
-static zx_handle_t zx_handle_encode(struct zx_handle_table *t, u32 index)
+static zx_handle_t zx_handle_encode(struct zx_handle_table *t, u32 index,
+				    u32 gen)
 {
-	u32 raw = ((t->generation & ZX_HANDLE_GEN_MASK) << ZX_HANDLE_INDEX_BITS) |
-		  index;
+	u32 raw = ((gen & ZX_HANDLE_GEN_MASK) << ZX_HANDLE_INDEX_BITS) | index;
 
 	return ((raw << 2) | ZX_HANDLE_FIXED_BITS_MASK) ^ t->secret;
 }
 
-/* Caller holds the table's xa_lock. */
+static u32 zx_handle_index(struct zx_handle_table *t, zx_handle_t value)
+{
+	return ((value ^ t->secret) >> 2) & ZX_HANDLE_INDEX_MASK;
+}
+
+/*
+ * The slot at @index, or NULL if its chunk was never made.  Caller holds
+ * the table lock or the RCU read lock: chunks are freed only when the table
+ * is closed, the directory's nodes after a grace period.
+ */
+static struct zx_handle_slot *zx_handle_slot(struct zx_handle_table *t,
+					     u32 index)
+{
+	XA_STATE(xas, &t->slots, index >> ZX_HANDLE_CHUNK_SHIFT);
+	struct zx_handle_chunk *chunk = xas_load(&xas);
+
+	return chunk ? &chunk->slot[index % ZX_HANDLE_CHUNK_SLOTS] : NULL;
+}
+
+/* Caller holds the table lock. */
 struct zx_handle *__zx_handle_find(struct zx_process *proc, zx_handle_t value)
 {
 	struct zx_handle_table *t = &proc->handles;
-	u32 raw = value ^ t->secret;
-	struct zx_handle *h;
+	struct zx_handle_slot *slot;
 
 	lockdep_assert_held(&t->slots.xa_lock);
-	if ((raw & ZX_HANDLE_FIXED_BITS_MASK) != ZX_HANDLE_FIXED_BITS_MASK)
+	if (((value ^ t->secret) & ZX_HANDLE_FIXED_BITS_MASK) !=
+	    ZX_HANDLE_FIXED_BITS_MASK)
 		return NULL;
-	h = xa_load(&t->slots, (raw >> 2) & ZX_HANDLE_INDEX_MASK);
-	if (!h || h->value != value)
+	slot = zx_handle_slot(t, zx_handle_index(t, value));
+	if (!slot || slot->value != value)
 		return NULL;
-	return h;
+	return slot->h;
 }
 
+/*
+ * Whether @value names a handle of the caller's, without the table lock:
+ * slots stay in place while the process can call, and their values are
+ * written once per publish and unlink.  The answer is as racy as any with a
+ * concurrent close.
+ */
+bool zx_handle_valid(struct zx_process *proc, zx_handle_t value)
+{
+	struct zx_handle_table *t = &proc->handles;
+	struct zx_handle_slot *slot;
+	bool valid;
+
+	if (value == ZX_HANDLE_INVALID)
+		return false;
+	rcu_read_lock();
+	slot = zx_handle_slot(t, zx_handle_index(t, value));
+	valid = slot && READ_ONCE(slot->value) == value;
+	rcu_read_unlock();
+	return valid;
+}
+
+/* Puts a slot that was handed out back on the free list. */
+static void zx_handle_slot_free(struct zx_handle_table *t,
+				struct zx_handle_slot *slot, u32 index)
+{
+	WRITE_ONCE(slot->value, ZX_HANDLE_INVALID);
+	slot->gen++;
+	slot->next_free = t->free_head;
+	t->free_head = index + 1;
+}
+
+/*
+ * Takes a free slot, the most recently freed first, or a new one, making a
+ * chunk when the last is full (with the lock dropped to allocate).
+ */
 static zx_status_t zx_handle_reserve(struct zx_handle_table *t, u32 *index,
 				     zx_handle_t *value)
 {
+	struct zx_handle_chunk *spare = NULL;
+	struct zx_handle_slot *slot;
+	zx_status_t status;
 	int ret;
 
 	xa_lock(&t->slots);
-	if (t->closed) {
-		xa_unlock(&t->slots);
-		return ZX_ERR_BAD_STATE;
+	for (;;) {
+		if (t->closed) {
+			status = ZX_ERR_BAD_STATE;
+			break;
+		}
+		if (t->free_head) {
+			*index = t->free_head - 1;
+			slot = zx_handle_slot(t, *index);
+			t->free_head = slot->next_free;
+			status = ZX_OK;
+			break;
+		}
+		if (t->next_new >= ZX_HANDLE_TABLE_MAX) {
+			status = ZX_ERR_NO_RESOURCES;
+			break;
+		}
+		slot = zx_handle_slot(t, t->next_new);
+		if (slot) {
+			*index = t->next_new++;
+			status = ZX_OK;
+			break;
+		}
+		if (!spare) {
+			xa_unlock(&t->slots);
+			spare = kzalloc(sizeof(*spare), GFP_KERNEL_ACCOUNT);
+			xa_lock(&t->slots);
+			if (!spare) {
+				status = ZX_ERR_NO_MEMORY;
+				break;
+			}
+			continue;
+		}
+		/* May drop the lock to allocate: everything is checked again. */
+		ret = __xa_insert(&t->slots,
+				  t->next_new >> ZX_HANDLE_CHUNK_SHIFT, spare,
+				  GFP_KERNEL_ACCOUNT);
+		if (ret == 0)
+			spare = NULL;
+		else if (ret != -EBUSY) {
+			status = ZX_ERR_NO_MEMORY;
+			break;
+		}
 	}
-	ret = __xa_alloc_cyclic(&t->slots, index, NULL,
-				XA_LIMIT(0, ZX_HANDLE_TABLE_MAX - 1),
-				&t->next_index, GFP_KERNEL_ACCOUNT);
-	if (ret == 1)
-		t->generation++;
-	if (ret >= 0)
-		*value = zx_handle_encode(t, *index);
+	if (status == ZX_OK) {
+		slot->next_free = 0;
+		*value = zx_handle_encode(t, *index, slot->gen);
+	}
 	xa_unlock(&t->slots);
-	if (ret == -EBUSY)
-		return ZX_ERR_NO_RESOURCES;
-	if (ret < 0)
-		return ZX_ERR_NO_MEMORY;
-	return ZX_OK;
+	kfree(spare);
+	return status;
+}
+
+/* A reserved slot whose handle was never published. */
+static void zx_handle_unreserve(struct zx_handle_table *t, u32 index)
+{
+	xa_lock(&t->slots);
+	zx_handle_slot_free(t, zx_handle_slot(t, index), index);
+	xa_unlock(&t->slots);
 }
 
 static void zx_handle_publish(struct zx_handle_table *t, u32 index,
 			      struct zx_handle *h, zx_handle_t value)
 {
+	struct zx_handle_slot *slot;
+
+	xa_lock(&t->slots);
+	slot = zx_handle_slot(t, index);
 	h->value = value;
-	/* The slot is reserved: storing into it never allocates. */
-	xa_store(&t->slots, index, h, GFP_ATOMIC);
+	slot->h = h;
+	WRITE_ONCE(slot->value, value);
+	xa_unlock(&t->slots);
 }
 
 zx_status_t zx_handle_install(struct zx_process *proc, struct zx_handle *h,
@@ -181,7 +308,7 @@ zx_status_t zx_handle_install_user(struct zx_process *proc,
 	if (status != ZX_OK)
 		goto err_destroy;
 	if (put_user(value, (zx_handle_t __user *)zx_uptr(uptr))) {
-		xa_release(&t->slots, index);
+		zx_handle_unreserve(t, index);
 		status = ZX_ERR_INVALID_ARGS;
 		goto err_destroy;
 	}
@@ -238,9 +365,9 @@ zx_status_t zx_create_handle_pair_user(struct zx_process *proc,
 	return ZX_OK;
 
 err_release_b:
-	xa_release(&t->slots, ib);
+	zx_handle_unreserve(t, ib);
 err_release_a:
-	xa_release(&t->slots, ia);
+	zx_handle_unreserve(t, ia);
 err_hb:
 	zx_handle_destroy(hb);
 err_ha:
@@ -291,7 +418,7 @@ void zx_handles_unreserve(struct zx_process *proc, u32 n, const u32 *index)
 	u32 i;
 
 	for (i = 0; i < n; i++)
-		xa_release(&proc->handles.slots, index[i]);
+		zx_handle_unreserve(&proc->handles, index[i]);
 }
 
 void zx_handles_publish(struct zx_process *proc, u32 n, const u32 *index,
@@ -310,10 +437,10 @@ void zx_handles_publish(struct zx_process *proc, u32 n, const u32 *index,
 void __zx_handle_unlink(struct zx_process *proc, struct zx_handle *h)
 {
 	struct zx_handle_table *t = &proc->handles;
-	u32 raw = h->value ^ t->secret;
+	u32 index = zx_handle_index(t, h->value);
 
 	lockdep_assert_held(&t->slots.xa_lock);
-	__xa_erase(&t->slots, (raw >> 2) & ZX_HANDLE_INDEX_MASK);
+	zx_handle_slot_free(t, zx_handle_slot(t, index), index);
 	h->value = ZX_HANDLE_INVALID;
 }
 
@@ -374,22 +501,41 @@ zx_status_t zx_handle_close(struct zx_process *proc, zx_handle_t value)
 	return status;
 }
 
-/* The process is gone: no handle can be added, all are closed. */
+/*
+ * The process is gone: no handle can be added, all are closed.  None of its
+ * calls can run any more (or, in KUnit, none runs concurrently), so the
+ * chunks can go once every handle has.
+ */
 void zx_handle_table_close_all(struct zx_handle_table *t)
 {
+	struct zx_handle_chunk *chunk;
+	struct zx_handle_slot *slot;
+	unsigned long nr;
 	struct zx_handle *h;
-	unsigned long index;
+	unsigned int i;
 
 	xa_lock(&t->slots);
 	t->closed = true;
 	xa_unlock(&t->slots);
 
-	xa_for_each(&t->slots, index, h) {
-		xa_erase(&t->slots, index);
-		h->value = ZX_HANDLE_INVALID;
-		zx_handle_destroy(h);
-		cond_resched();
+	xa_for_each(&t->slots, nr, chunk) {
+		for (i = 0; i < ZX_HANDLE_CHUNK_SLOTS; i++) {
+			slot = &chunk->slot[i];
+			xa_lock(&t->slots);
+			h = slot->value ? slot->h : NULL;
+			if (h) {
+				WRITE_ONCE(slot->value, ZX_HANDLE_INVALID);
+				h->value = ZX_HANDLE_INVALID;
+			}
+			xa_unlock(&t->slots);
+			if (h) {
+				zx_handle_destroy(h);
+				cond_resched();
+			}
+		}
 	}
+	xa_for_each(&t->slots, nr, chunk)
+		kfree(chunk);
 	xa_destroy(&t->slots);
 }
 

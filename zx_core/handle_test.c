@@ -119,6 +119,87 @@ static void closed_value_is_not_reused(struct kunit *test)
 	zx_handle_table_close_all(&proc->handles);
 }
 
+/* The slot index a value names (values differ from it by the secret). */
+static u32 test_index_bits(zx_handle_t a, zx_handle_t b)
+{
+	return ((a ^ b) >> 2) & ((1U << ZX_HANDLE_INDEX_BITS) - 1);
+}
+
+static void freed_slot_is_reused_with_a_new_generation(struct kunit *test)
+{
+	struct zx_process *proc = test_proc_new(test);
+	struct zx_object *obj = test_obj_new(test, &test_event_type, NULL);
+	zx_handle_t *values, keep;
+	int n = 1 << ZX_HANDLE_GEN_BITS, i, j;
+
+	values = kunit_kcalloc(test, n, sizeof(*values), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, values);
+	keep = test_install(test, proc, obj, ZX_DEFAULT_EVENT_RIGHTS);
+	/* Last freed, first reused: one slot, a new value every time. */
+	for (i = 0; i < n; i++) {
+		values[i] = test_install(test, proc, obj,
+					 ZX_DEFAULT_EVENT_RIGHTS);
+		KUNIT_ASSERT_EQ(test, zx_handle_close(proc, values[i]), ZX_OK);
+		KUNIT_EXPECT_EQ(test, test_index_bits(values[0], values[i]), 0u);
+		KUNIT_EXPECT_FALSE(test, zx_handle_valid(proc, values[0]));
+	}
+	for (i = 0; i < n; i++)
+		for (j = 0; j < i; j++)
+			KUNIT_EXPECT_NE(test, values[i], values[j]);
+	KUNIT_EXPECT_NE(test, test_index_bits(values[0], keep), 0u);
+	KUNIT_EXPECT_TRUE(test, zx_handle_valid(proc, keep));
+	zx_object_put(obj);
+	zx_handle_table_close_all(&proc->handles);
+}
+
+static void table_grows_by_chunks_and_reuses_last_freed(struct kunit *test)
+{
+	struct zx_process *proc = test_proc_new(test);
+	int destroyed = 0;
+	struct zx_object *obj = test_obj_new(test, &test_event_type,
+					     &destroyed);
+	enum { N = 600 };	/* more than two chunks of slots */
+	zx_handle_t *values, again;
+	int i;
+
+	values = kunit_kcalloc(test, N, sizeof(*values), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, values);
+	for (i = 0; i < N; i++)
+		values[i] = test_install(test, proc, obj,
+					 ZX_DEFAULT_EVENT_RIGHTS);
+	for (i = 0; i < N; i++)
+		KUNIT_EXPECT_TRUE(test, zx_handle_valid(proc, values[i]));
+	KUNIT_EXPECT_EQ(test, zx_handle_close(proc, values[10]), ZX_OK);
+	KUNIT_EXPECT_EQ(test, zx_handle_close(proc, values[N - 1]), ZX_OK);
+	again = test_install(test, proc, obj, ZX_DEFAULT_EVENT_RIGHTS);
+	KUNIT_EXPECT_EQ(test, test_index_bits(again, values[N - 1]), 0u);
+	again = test_install(test, proc, obj, ZX_DEFAULT_EVENT_RIGHTS);
+	KUNIT_EXPECT_EQ(test, test_index_bits(again, values[10]), 0u);
+	KUNIT_EXPECT_FALSE(test, zx_handle_valid(proc, values[10]));
+	KUNIT_EXPECT_EQ(test, atomic_read(&obj->handle_count), N);
+	zx_object_put(obj);
+	zx_handle_table_close_all(&proc->handles);
+	KUNIT_EXPECT_EQ(test, destroyed, 1);
+}
+
+static void valid_rejects_what_names_no_handle(struct kunit *test)
+{
+	struct zx_process *proc = test_proc_new(test);
+	struct zx_object *obj = test_obj_new(test, &test_event_type, NULL);
+	zx_handle_t value;
+
+	KUNIT_EXPECT_FALSE(test, zx_handle_valid(proc, ZX_HANDLE_INVALID));
+	value = test_install(test, proc, obj, ZX_DEFAULT_EVENT_RIGHTS);
+	KUNIT_EXPECT_TRUE(test, zx_handle_valid(proc, value));
+	/* A slot whose chunk was never made, and missing fixed bits. */
+	KUNIT_EXPECT_FALSE(test, zx_handle_valid(proc, value ^ (0x80000u << 2)));
+	KUNIT_EXPECT_FALSE(test, zx_handle_valid(proc, value & ~1u));
+	KUNIT_EXPECT_EQ(test, zx_handle_close(proc, value), ZX_OK);
+	KUNIT_EXPECT_FALSE(test, zx_handle_valid(proc, value));
+	zx_object_put(obj);
+	zx_handle_table_close_all(&proc->handles);
+}
+
 static void lookup_checks_type_then_rights(struct kunit *test)
 {
 	struct zx_process *proc = test_proc_new(test);
@@ -236,8 +317,11 @@ static void observers_fire_on_trigger_and_cancel_on_close(struct kunit *test)
 	zx_handle_t value;
 
 	value = test_install(test, proc, obj, ZX_DEFAULT_EVENT_RIGHTS);
+	/* As waits register: through a handle found under the table lock. */
 	xa_lock(&proc->handles.slots);
 	h = __zx_handle_find(proc, value);
+	if (h)
+		h->observed = true;
 	xa_unlock(&proc->handles.slots);
 	KUNIT_ASSERT_NOT_NULL(test, h);
 	t.ob.handle = h;
@@ -370,6 +454,9 @@ static void closed_table_refuses_new_handles(struct kunit *test)
 static struct kunit_case zx_handle_test_cases[] = {
 	KUNIT_CASE(handle_values_have_fixed_bits_and_are_distinct),
 	KUNIT_CASE(closed_value_is_not_reused),
+	KUNIT_CASE(freed_slot_is_reused_with_a_new_generation),
+	KUNIT_CASE(table_grows_by_chunks_and_reuses_last_freed),
+	KUNIT_CASE(valid_rejects_what_names_no_handle),
 	KUNIT_CASE(lookup_checks_type_then_rights),
 	KUNIT_CASE(values_mean_nothing_in_another_table),
 	KUNIT_CASE(rights_only_shrink),

@@ -134,6 +134,8 @@ zx_signals_t zx_object_signals(struct zx_object *obj)
 void __zx_object_add_observer(struct zx_object *obj, struct zx_observer *ob)
 {
 	lockdep_assert_held(obj->lock);
+	/* Or closing the handle would not cancel it (zx_handle_destroy()). */
+	WARN_ON_ONCE(ob->handle && !ob->handle->observed);
 	list_add_tail(&ob->node, &obj->observers);
 	if (!ob->edge && (ob->trigger & obj->signals))
 		ob->on_match(ob, obj->signals);

@@ -160,13 +160,9 @@ zx_status_t zx_sys_object_get_info(struct zx_process *proc, void *argp)
 	zx_status_t status;
 
 	/* A validity check needs neither the object nor a reference to it. */
-	if (args->topic == ZX_INFO_HANDLE_VALID) {
-		xa_lock(&proc->handles.slots);
-		status = __zx_handle_find(proc, args->handle) ?
-			 ZX_OK : ZX_ERR_BAD_HANDLE;
-		xa_unlock(&proc->handles.slots);
-		return status;
-	}
+	if (args->topic == ZX_INFO_HANDLE_VALID)
+		return zx_handle_valid(proc, args->handle) ? ZX_OK :
+		       ZX_ERR_BAD_HANDLE;
 	status = zx_handle_lookup(proc, args->handle, ZX_OBJ_TYPE_NONE, 0,
 				  &obj, &req.rights);
 	if (status != ZX_OK)

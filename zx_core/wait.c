@@ -132,6 +132,7 @@ static void zx_wait_entry_begin(struct zx_wait_entry *e, struct zx_waiter *w,
 	e->ob.trigger = signals;
 	e->ob.edge = false;
 	e->ob.handle = h;
+	h->observed = true;
 	e->ob.on_match = zx_wait_on_match;
 	e->ob.on_cancel = zx_wait_on_cancel;
 	zx_object_get(e->obj);

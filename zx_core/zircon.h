@@ -6,7 +6,21 @@
  *
  *   mm->mmap_lock                 only while a process context is created
  *     zx_processes_lock           the table of process contexts (spinlock)
- *   zx_handle_table.slots xa_lock one per process (spinlock)
+ *   zx_handle_table.slots xa_lock one per process (spinlock): publishing,
+ *                                 unlinking and finding handles, the free
+ *                                 list.  Lookups that return an object
+ *                                 take it: objects are freed by their
+ *                                 type's destroy() without an RCU grace
+ *                                 period, so a lookup under RCU alone
+ *                                 could reach an object whose last handle
+ *                                 a concurrent close just dropped, and
+ *                                 kref_get_unless_zero() would read freed
+ *                                 memory.  zx_handle_valid() needs no
+ *                                 object and reads the slot's value under
+ *                                 RCU only (slots live as long as the
+ *                                 table).  The chunk directory is read
+ *                                 with xas_load(), which under this lock
+ *                                 takes no RCU read lock of its own
  *   zx_process.threads xa_lock    a process's thread objects (spinlock)
  *   zx_futex_bucket.lock          futex states and waiters (spinlock); a
  *                                 requeue holds two, the lower-addressed
@@ -213,20 +227,30 @@ struct zx_handle {
 	struct zx_object *obj;		/* one reference */
 	zx_rights_t rights;
 	zx_handle_t value;		/* in the owning table; 0 in flight */
+	/*
+	 * An observer was registered through this handle (under the table
+	 * lock, while it was in the table): closing it must cancel waits.
+	 */
+	bool observed;
 };
 
 /*
- * Handle values: index (20 bits) and a wrap generation (10 bits), shifted
- * past ZX_HANDLE_FIXED_BITS_MASK and XORed with a per-process secret.
+ * Handle values: slot index (20 bits) and the slot's generation (10 bits),
+ * shifted past ZX_HANDLE_FIXED_BITS_MASK and XORed with a per-process
+ * secret.
  */
 #define ZX_HANDLE_INDEX_BITS	20
 #define ZX_HANDLE_GEN_BITS	10
 #define ZX_HANDLE_TABLE_MAX	((1U << ZX_HANDLE_INDEX_BITS) - 1)
 
 struct zx_handle_table {
-	struct xarray slots;		/* index -> struct zx_handle * */
-	u32 next_index;			/* cyclic allocation cursor */
-	u32 generation;
+	/*
+	 * Chunks of slots by chunk number (see handle.c); its xa_lock is the
+	 * table lock.
+	 */
+	struct xarray slots;
+	u32 free_head;			/* last freed index + 1; 0: none */
+	u32 next_new;			/* first slot never handed out */
 	u32 secret;
 	bool closed;			/* the process has exited */
 };
@@ -260,6 +284,7 @@ zx_status_t zx_handle_remove(struct zx_process *proc, zx_handle_t value,
 			     struct zx_handle **out);
 struct zx_handle *__zx_handle_find(struct zx_process *proc,
 				   zx_handle_t value);
+bool zx_handle_valid(struct zx_process *proc, zx_handle_t value);
 zx_status_t zx_handle_close(struct zx_process *proc, zx_handle_t value);
 zx_status_t zx_create_handle_user(struct zx_process *proc,
 				  struct zx_object *obj, u64 uptr);

@@ -193,8 +193,10 @@ zx_status_t zx_sys_object_wait_async(struct zx_process *proc, void *argp)
 	}
 	spin_unlock(port->base.lock);
 	/* Still under the object's lock: no teardown can free it yet. */
-	if (status == ZX_OK)
+	if (status == ZX_OK) {
+		h->observed = true;
 		__zx_object_add_observer(obj, &w->ob);
+	}
 	spin_unlock_irqrestore(obj->lock, flags);
 	if (status == ZX_OK)
 		w = NULL;
