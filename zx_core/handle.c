@@ -548,22 +548,28 @@ size_t zx_handles_collect(struct zx_handle_table *t, zx_obj_type_t type,
 			  size_t skip, size_t max, struct zx_handle_ref *out,
 			  size_t *got)
 {
-	struct zx_handle *h;
-	unsigned long index;
+	struct zx_handle_chunk *chunk;
+	struct zx_handle_slot *slot;
+	unsigned long nr;
+	unsigned int i;
 	size_t n = 0;
 
 	*got = 0;
 	xa_lock(&t->slots);
-	xa_for_each(&t->slots, index, h) {
-		if (h->obj->type->obj_type != type)
-			continue;
-		if (n >= skip && n - skip < max) {
-			zx_object_get(h->obj);
-			out[*got].obj = h->obj;
-			out[*got].rights = h->rights;
-			(*got)++;
+	xa_for_each(&t->slots, nr, chunk) {
+		for (i = 0; i < ZX_HANDLE_CHUNK_SLOTS; i++) {
+			slot = &chunk->slot[i];
+			if (!slot->value ||
+			    slot->h->obj->type->obj_type != type)
+				continue;
+			if (n >= skip && n - skip < max) {
+				zx_object_get(slot->h->obj);
+				out[*got].obj = slot->h->obj;
+				out[*got].rights = slot->h->rights;
+				(*got)++;
+			}
+			n++;
 		}
-		n++;
 	}
 	xa_unlock(&t->slots);
 	return n;
