@@ -2,6 +2,7 @@
 // Virtual memory address regions: each call is one ioctl.
 #include <errno.h>
 #include <signal.h>
+#include <sys/rseq.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <zircon/syscalls.h>
@@ -147,6 +148,23 @@ void RestoreSignals(uint64_t old) {
   syscall(SYS_rt_sigprocmask, SIG_SETMASK, &old, nullptr, sizeof(old));
 }
 
+// The thread's rseq area lives in its TCB, which may sit on the stack being
+// unmapped; the kernel writes the area on the way back to user space after
+// a preemption, and a failed write is a SIGSEGV no mask blocks.  So the
+// area is unregistered before the unmap, and registered again if the call
+// comes back.
+struct rseq* RseqArea() {
+  if (__rseq_size == 0)
+    return nullptr;
+  return reinterpret_cast<struct rseq*>(static_cast<char*>(__builtin_thread_pointer()) +
+                                        __rseq_offset);
+}
+
+void SetRseq(struct rseq* area, bool registered) {
+  if (area)
+    syscall(SYS_rseq, area, __rseq_size, registered ? 0 : RSEQ_FLAG_UNREGISTER, RSEQ_SIG);
+}
+
 }  // namespace
 
 // Ends the calling Linux thread with exit(2), as a thread whose stack is a
@@ -164,11 +182,14 @@ ZX_EXPORT zx_status_t zx_vmar_unmap_handle_close_thread_exit(zx_handle_t vmar_ha
   if (fd < 0)
     return ZX_ERR_NOT_SUPPORTED;
   uint64_t old_mask = BlockAllSignals();
+  struct rseq* rseq = RseqArea();
+  SetRseq(rseq, false);
   long r;
   do {
     r = IoctlThenExit(fd, ZX_IOC_VMAR_UNMAP_HANDLE_CLOSE, &args);
   } while (r == -EINTR);
   // Only a failed unmap comes back: nothing was unmapped.
+  SetRseq(rseq, true);
   RestoreSignals(old_mask);
   if (r >= 0)
     return static_cast<zx_status_t>(-r);
