@@ -175,19 +175,21 @@ static void accessor_start(struct __test_metadata *_metadata,
 	zxt_thread_start(_metadata, &a->thread, accessor_main, a);
 }
 
-/* Like accessor_start(), through the mapping at @map. */
+/* Like accessor_start(), through the mapping at @map; stores @fill. */
 static void accessor_start_mapped(struct __test_metadata *_metadata,
 				  struct accessor *a, zx_vaddr_t map,
-				  uint64_t offset, uint64_t len, bool write)
+				  uint64_t offset, uint64_t len, bool write,
+				  uint8_t fill)
 {
 	memset(a, 0, sizeof(*a));
 	a->map = (volatile uint8_t *)map;
 	a->offset = offset;
 	a->len = len;
 	a->write = write;
-	a->buf = calloc(1, len ? len : 1);
+	a->buf = malloc(len ? len : 1);
 	a->status = 1;
 	ASSERT_NE(NULL, a->buf);
+	memset(a->buf, fill, len ? len : 1);
 	zxt_thread_start(_metadata, &a->thread, accessor_main, a);
 }
 
@@ -1084,12 +1086,11 @@ TEST(faults_wait_for_supplied_pages)
 	map = map_rw(_metadata, e.vmo, 4 * PG);
 	ASSERT_NE(0u, map);
 	/* A load blocks on a request for its page. */
-	accessor_start_mapped(_metadata, &ld, map, PG + 10, 2, false);
+	accessor_start_mapped(_metadata, &ld, map, PG + 10, 2, false, 0);
 	expect_read_request(_metadata, e.port, PG);
 	accessor_blocked(_metadata, &ld);
 	/* A store to a missing page asks for it too, then writes into it. */
-	accessor_start_mapped(_metadata, &st, map, 3 * PG + 1, 1, true);
-	st.buf[0] = 0xee;
+	accessor_start_mapped(_metadata, &st, map, 3 * PG + 1, 1, true, 0xee);
 	expect_read_request(_metadata, e.port, 3 * PG);
 	accessor_blocked(_metadata, &st);
 	supply(_metadata, &e, PG, 1, 40);
@@ -1128,7 +1129,7 @@ TEST(the_pager_can_map_while_a_fault_waits)
 	env_new(_metadata, &e, PG, 0);
 	map = map_rw(_metadata, e.vmo, PG);
 	ASSERT_NE(0u, map);
-	accessor_start_mapped(_metadata, &a, map, 0, 1, false);
+	accessor_start_mapped(_metadata, &a, map, 0, 1, false, 0);
 	expect_read_request(_metadata, e.port, 0);
 	accessor_blocked(_metadata, &a);
 	ASSERT_ZX_OK(zx_vmo_create(PG, 0, &vmo));
@@ -1160,7 +1161,7 @@ TEST(a_failed_request_raises_sigbus_at_the_faulting_address)
 	env_new(_metadata, &e, 2 * PG, 0);
 	map = map_rw(_metadata, e.vmo, 2 * PG);
 	ASSERT_NE(0u, map);
-	accessor_start_mapped(_metadata, &a, map, PG + 7, 1, false);
+	accessor_start_mapped(_metadata, &a, map, PG + 7, 1, false, 0);
 	expect_read_request(_metadata, e.port, PG);
 	accessor_blocked(_metadata, &a);
 	ASSERT_ZX_OK(zx_pager_op_range(e.pager, ZX_PAGER_OP_FAIL, e.vmo, PG,
@@ -1169,7 +1170,7 @@ TEST(a_failed_request_raises_sigbus_at_the_faulting_address)
 	EXPECT_EQ((void *)(map + PG + 7), a.bus_addr);
 	free(a.buf);
 	/* The failure is not remembered: the next fault asks again. */
-	accessor_start_mapped(_metadata, &a, map, PG + 7, 1, false);
+	accessor_start_mapped(_metadata, &a, map, PG + 7, 1, false, 0);
 	expect_read_request(_metadata, e.port, PG);
 	accessor_blocked(_metadata, &a);
 	supply(_metadata, &e, PG, 1, 1);
@@ -1193,7 +1194,7 @@ TEST(detaching_raises_sigbus_for_missing_pages_only)
 	supply(_metadata, &e, 0, 1, 20);
 	map = map_rw(_metadata, e.vmo, 3 * PG);
 	ASSERT_NE(0u, map);
-	accessor_start_mapped(_metadata, &a, map, PG, 1, false);
+	accessor_start_mapped(_metadata, &a, map, PG, 1, false, 0);
 	expect_read_request(_metadata, e.port, PG);
 	accessor_blocked(_metadata, &a);
 	ASSERT_ZX_OK(zx_pager_detach_vmo(e.pager, e.vmo));
@@ -1201,7 +1202,7 @@ TEST(detaching_raises_sigbus_for_missing_pages_only)
 	EXPECT_EQ((void *)(map + PG), a.bus_addr);
 	free(a.buf);
 	/* Later faults on missing pages fail at once; present pages stay. */
-	accessor_start_mapped(_metadata, &a, map, 2 * PG, 1, true);
+	accessor_start_mapped(_metadata, &a, map, 2 * PG, 1, true, 0);
 	ASSERT_ZX(GOT_SIGBUS, accessor_join(_metadata, &a));
 	EXPECT_EQ((void *)(map + 2 * PG), a.bus_addr);
 	free(a.buf);
@@ -1233,7 +1234,7 @@ TEST(signal_handlers_run_while_a_fault_waits)
 	env_new(_metadata, &e, PG, 0);
 	map = map_rw(_metadata, e.vmo, PG);
 	ASSERT_NE(0u, map);
-	accessor_start_mapped(_metadata, &a, map, 3, 1, false);
+	accessor_start_mapped(_metadata, &a, map, 3, 1, false, 0);
 	expect_read_request(_metadata, e.port, 0);
 	for (i = 1; i <= 3; i++) {
 		accessor_blocked(_metadata, &a);
