@@ -2,10 +2,10 @@
 # Usage: scripts/run.sh [--flavor F] [-v] [--timeout SEC] [PROGRAM ...]
 # Builds the module and the test programs (make selftests-build, which also
 # builds zx-demo), boots a VM (default flavor stock-6.12) that loads the
-# module and runs zx-demo, zx-channel-demo and edu-driver, or the PROGRAMs named: a
-# path to a static host
-# binary is copied into the VM; a bare name runs that program from the
-# selftests' bin/. Shows their output; -v streams the whole VM console.
+# module and runs zx-demo, zx-channel-demo, zx-pager-demo and edu-driver, or
+# the PROGRAMs named: a path to a static host binary is copied into the VM; a
+# bare name runs that program from the selftests' bin/.  Shows their output;
+# -v streams the whole VM console.
 # Exit status: boot.sh's (0 all fine, 1 something failed, 2 could not run).
 set -euo pipefail
 
@@ -26,7 +26,7 @@ while (($#)); do
     *) progs+=("$1"); shift ;;
   esac
 done
-((${#progs[@]})) || progs=(zx-demo zx-channel-demo edu-driver)
+((${#progs[@]})) || progs=(zx-demo zx-channel-demo zx-pager-demo edu-driver)
 
 b=$repo/build/$flavor
 mkdir -p "$b"
