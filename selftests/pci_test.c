@@ -396,19 +396,31 @@ TEST(a_pio_bar_is_its_port_range)
 	zx_pcie_device_info_t info;
 	zx_pci_bar_t bar;
 	zx_handle_t h, ro, vmo = ZX_HANDLE_INVALID;
+	uint64_t start, size, flags;
 	uint32_t cmd;
 	int pio;
 
 	pt_root(_metadata);
 	base = zxt_settle(_metadata);
 	PT_DEV(h, info, TESTDEV_VENDOR, TESTDEV_DEVICE, "pci-testdev");
-	pio = pt_check_bars(_metadata, h, &info);
-	ASSERT_LE(0, pio) {
+	/* The I/O BAR first: a memory BAR would turn decoding on too. */
+	for (pio = 0; pio < 6; pio++) {
+		ASSERT_TRUE(pt_sysfs_bar(&info, pio, &start, &size, &flags));
+		if (size && (flags & IORESOURCE_IO))
+			break;
+	}
+	ASSERT_GT(6, pio) {
 		TH_LOG("pci-testdev has no I/O BAR");
 	}
+	ASSERT_ZX_OK(zx_pci_config_read(h, PCI_COMMAND, 2, &cmd));
+	TH_LOG("I/O decoding before pci_get_bar: %s",
+	       cmd & PCI_COMMAND_IO ? "on" : "off");
+	ASSERT_ZX_OK(zx_pci_get_bar(h, pio, &bar, &vmo));
+	EXPECT_EQ((uint32_t)ZX_PCI_BAR_TYPE_PIO, bar.type);
 	/* Handing out the ports turned I/O decoding on. */
 	ASSERT_ZX_OK(zx_pci_config_read(h, PCI_COMMAND, 2, &cmd));
 	EXPECT_EQ((uint32_t)PCI_COMMAND_IO, cmd & PCI_COMMAND_IO);
+	EXPECT_EQ(pio, pt_check_bars(_metadata, h, &info));
 	/* READ and WRITE, as for a memory BAR. */
 	ro = zxt_dup(_metadata, h, ZX_RIGHT_READ | ZX_RIGHT_TRANSFER);
 	EXPECT_ZX(ZX_ERR_ACCESS_DENIED, zx_pci_get_bar(ro, pio, &bar, &vmo));
