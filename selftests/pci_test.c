@@ -600,6 +600,10 @@ TEST(msix_mode_changes_once_interrupts_are_closed)
 	ASSERT_ZX_OK(zx_pci_set_irq_mode(h, ZX_PCIE_IRQ_MODE_MSI_X, 1));
 	ASSERT_ZX_OK(zx_pci_map_interrupt(h, 0, &i0));
 	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_pci_map_interrupt(h, 1, &i1));
+	/* A destroyed interrupt holds the mode until it is closed. */
+	EXPECT_ZX_OK(zx_interrupt_destroy(i0));
+	EXPECT_ZX(ZX_ERR_BAD_STATE,
+		  zx_pci_set_irq_mode(h, ZX_PCIE_IRQ_MODE_DISABLED, 0));
 	EXPECT_ZX_OK(zx_handle_close(i0));
 	ASSERT_ZX_OK(zx_pci_set_irq_mode(h, ZX_PCIE_IRQ_MODE_DISABLED, 0));
 	EXPECT_ZX(ZX_ERR_BAD_STATE, zx_pci_map_interrupt(h, 0, &i0));
