@@ -646,8 +646,10 @@ zx_status_t zx_sys_pci_get_bar(struct zx_process *proc, void *argp)
 	if (!len || !(flags & (IORESOURCE_MEM | IORESOURCE_IO))) {
 		status = ZX_ERR_NOT_FOUND;
 	} else if (flags & IORESOURCE_IO) {
+		/* The ports answer only once I/O decoding is on. */
 		bar.type = ZX_PCI_BAR_TYPE_PIO;
 		bar.addr = start;
+		status = zx_pci_enable(dev);
 	} else if (!PAGE_ALIGNED(start)) {
 		/* Its page would expose another device's registers. */
 		status = ZX_ERR_NOT_SUPPORTED;

@@ -53,6 +53,11 @@ guest_timeout=$((timeout > 180 ? timeout - 90 : timeout * 2 / 3))
 # leaving a wedged guest; a WARNING does not (no panic_on_warn), it is
 # reported from the log and the taint flags.
 cmdline="panic=-1 oops=panic zxtimeout=$guest_timeout"
+# More devices for the DDK tests, which no driver in the test kernels binds
+# (NVMe is a module on Debian's kernels, off in ours; the initramfs loads
+# only zircon.ko): pci-testdev (1b36:0005) for its I/O BAR, and an NVMe
+# controller without a namespace (1b36:0010) for its MSI-X vectors.
+test_pci=(-device pci-testdev -device nvme,serial=zxnvme)
 case $KARCH in
   x86_64)
     # edu: QEMU's teaching PCI device (1234:11e8), for the DDK tests,
@@ -61,7 +66,8 @@ case $KARCH in
     # clamps DMA addresses to its dma_mask (28 bits by default); Linux's
     # default DMA mask for it is 32 bits, so make the device agree.
     qemu=(qemu-system-x86_64 -M q35,kernel-irqchip=split -cpu max -m 1G -smp 2
-      -device intel-iommu,intremap=on -device edu,dma_mask=0xffffffff)
+      -device intel-iommu,intremap=on -device edu,dma_mask=0xffffffff
+      "${test_pci[@]}")
     cmdline="console=ttyS0 intel_iommu=on $cmdline"
     ;;
   arm64)
@@ -70,7 +76,7 @@ case $KARCH in
     # (QARMA) makes TCG about twice as slow.
     # shellcheck disable=SC2054 # -M/-cpu take comma lists
     qemu=(qemu-system-aarch64 -M virt,virtualization=on -cpu max,pauth-impdef=on -m 1G -smp 2
-      -device edu,dma_mask=0xffffffff)
+      -device edu,dma_mask=0xffffffff "${test_pci[@]}")
     cmdline="console=ttyAMA0 $cmdline"
     ;;
   *) die "unknown KARCH '$KARCH'" ;;
