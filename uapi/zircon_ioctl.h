@@ -146,6 +146,12 @@ struct zx_syscall_test_handle_create_args {
 	__u64 status;			/* zx_status_t *: the call's result */
 };
 
+struct zx_system_get_event_args {
+	__u32 root_job;
+	__u32 kind;			/* ZX_SYSTEM_EVENT_* */
+	__u64 out;			/* zx_handle_t * */
+};
+
 /* channel_write and channel_write_etc */
 struct zx_channel_write_args {
 	__u32 handle;
@@ -753,6 +759,7 @@ struct zx_pager_op_range_args {
 
 #define ZX_IOC_THREAD_SELF		ZX_IOC(0x38, struct zx_create_args)
 #define ZX_IOC_TASK_KILL		ZX_IOC(0x3d, struct zx_handle_close_args)
+#define ZX_IOC_SYSTEM_GET_EVENT		ZX_IOC(0x3e, struct zx_system_get_event_args)
 #define ZX_IOC_PROCESS_READ_MEMORY	ZX_IOC(0x39, struct zx_process_memory_args)
 #define ZX_IOC_PROCESS_WRITE_MEMORY	ZX_IOC(0x3a, struct zx_process_memory_args)
 #define ZX_IOC_SYSCALL_TEST		ZX_IOC(0x3b, struct zx_syscall_test_args)

@@ -44,6 +44,7 @@ union zx_ioctl_buffer {
 	struct zx_cprng_args cprng;
 	struct zx_nanosleep_args nanosleep;
 	struct zx_take_startup_handle_args take_startup_handle;
+	struct zx_system_get_event_args system_get_event;
 	struct zx_process_memory_args process_memory;
 	struct zx_syscall_test_args syscall_test;
 	struct zx_syscall_test_handle_create_args syscall_test_handle_create;
@@ -253,6 +254,8 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_create_args, out),
 	ZX_OP(ZX_IOC_TASK_KILL, zx_sys_task_kill,
 	      struct zx_handle_close_args, reserved),
+	ZX_OP(ZX_IOC_SYSTEM_GET_EVENT, zx_sys_system_get_event,
+	      struct zx_system_get_event_args, out),
 	ZX_OP(ZX_IOC_PROCESS_READ_MEMORY, zx_sys_process_read_memory,
 	      struct zx_process_memory_args, actual),
 	ZX_OP(ZX_IOC_PROCESS_WRITE_MEMORY, zx_sys_process_write_memory,
@@ -565,9 +568,12 @@ static int __init zx_init(void)
 	ret = zx_job_init();
 	if (ret)
 		goto err_processes;
-	ret = zx_resources_init();
+	ret = zx_system_events_init();
 	if (ret)
 		goto err_job;
+	ret = zx_resources_init();
+	if (ret)
+		goto err_sysev;
 	ret = zx_debuglog_init();
 	if (ret)
 		goto err_resources;
@@ -590,6 +596,8 @@ err_debuglog:
 	zx_debuglog_exit();
 err_resources:
 	zx_resources_exit();
+err_sysev:
+	zx_system_events_exit();
 err_job:
 	zx_job_exit();
 err_processes:
@@ -606,6 +614,7 @@ static void __exit zx_exit(void)
 	zx_pci_exit();
 	zx_debuglog_exit();
 	zx_resources_exit();
+	zx_system_events_exit();
 	zx_job_exit();
 	zx_processes_exit();
 	zx_handle_cache_exit();

@@ -78,6 +78,7 @@ ZX_SYSCALL(pci_get_bar);
 ZX_SYSCALL(smc_call);
 ZX_SYSCALL(thread_self);
 ZX_SYSCALL(task_kill);
+ZX_SYSCALL(system_get_event);
 ZX_SYSCALL(futex_wait);
 ZX_SYSCALL(futex_wake);
 ZX_SYSCALL(futex_wake_single_owner);

@@ -64,6 +64,7 @@
  *         page lock               of a VMO page being (un)mapped
  *           i_mmap_rwsem          of the mapping file, in zx_vm_zap()
  *   zx_vmo_family_lock            VMO parent/child links (spinlock, irqsave)
+ *   zx_sysev_lock                 the memory pressure level (spinlock)
  *     zx_object.lock              signal state, observers, peer link, name
  *                                 (spinlock, irqsave: signals may be raised
  *                                 from hardirq context by timers and IRQs)
@@ -373,6 +374,10 @@ void zx_futex_init(void);
 
 /* zx_core/job.c */
 extern struct zx_object *zx_root_job;
+
+/* zx_core/system_event.c */
+int zx_system_events_init(void);
+void zx_system_events_exit(void);
 int zx_job_init(void);
 void zx_job_exit(void);
 

@@ -88,3 +88,10 @@ ZX_EXPORT void zx_process_exit(int64_t retcode) { _exit(static_cast<int>(retcode
 
 // Threads here are pthreads; leaving one is pthread_exit().
 ZX_EXPORT void zx_thread_exit(void) { pthread_exit(nullptr); }
+
+ZX_EXPORT zx_status_t zx_system_get_event(zx_handle_t root_job, uint32_t kind,
+                                          zx_handle_t* event) {
+  zx_system_get_event_args args = {
+      .root_job = root_job, .kind = kind, .out = libzx::Ptr(event)};
+  return libzx::Call(ZX_IOC_SYSTEM_GET_EVENT, &args);
+}
