@@ -152,17 +152,31 @@ void RestoreSignals(uint64_t old) {
 // unmapped; the kernel writes the area on the way back to user space after
 // a preemption, and a failed write is a SIGSEGV no mask blocks.  So the
 // area is unregistered before the unmap, and registered again if the call
-// comes back.
-struct rseq* RseqArea() {
+// comes back.  The kernel wants the length glibc registered, which is not
+// __rseq_size (glibc 2.35 and later report the 20-byte feature size there
+// and register their whole, 32-byte aligned area): each candidate is tried.
+struct RseqRegistration {
+  struct rseq* area;
+  unsigned int len;
+};
+
+RseqRegistration UnregisterRseq() {
   if (__rseq_size == 0)
-    return nullptr;
-  return reinterpret_cast<struct rseq*>(static_cast<char*>(__builtin_thread_pointer()) +
-                                        __rseq_offset);
+    return {nullptr, 0};
+  auto* area = reinterpret_cast<struct rseq*>(static_cast<char*>(__builtin_thread_pointer()) +
+                                              __rseq_offset);
+  const unsigned int candidates[] = {(__rseq_size + 31) & ~31u,
+                                     static_cast<unsigned int>(sizeof(struct rseq)), __rseq_size};
+  for (unsigned int len : candidates) {
+    if (syscall(SYS_rseq, area, len, RSEQ_FLAG_UNREGISTER, RSEQ_SIG) == 0)
+      return {area, len};
+  }
+  return {nullptr, 0};
 }
 
-void SetRseq(struct rseq* area, bool registered) {
-  if (area)
-    syscall(SYS_rseq, area, __rseq_size, registered ? 0 : RSEQ_FLAG_UNREGISTER, RSEQ_SIG);
+void RegisterRseq(RseqRegistration r) {
+  if (r.area)
+    syscall(SYS_rseq, r.area, r.len, 0, RSEQ_SIG);
 }
 
 }  // namespace
@@ -182,14 +196,13 @@ ZX_EXPORT zx_status_t zx_vmar_unmap_handle_close_thread_exit(zx_handle_t vmar_ha
   if (fd < 0)
     return ZX_ERR_NOT_SUPPORTED;
   uint64_t old_mask = BlockAllSignals();
-  struct rseq* rseq = RseqArea();
-  SetRseq(rseq, false);
+  RseqRegistration rseq = UnregisterRseq();
   long r;
   do {
     r = IoctlThenExit(fd, ZX_IOC_VMAR_UNMAP_HANDLE_CLOSE, &args);
   } while (r == -EINTR);
   // Only a failed unmap comes back: nothing was unmapped.
-  SetRseq(rseq, true);
+  RegisterRseq(rseq);
   RestoreSignals(old_mask);
   if (r >= 0)
     return static_cast<zx_status_t>(-r);
