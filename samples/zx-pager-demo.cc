@@ -64,13 +64,14 @@ void* Serve(void* arg) {
     memset(page, 0, fs->page_size);
     snprintf(page, fs->page_size, "page %02llu of the demo file",
              static_cast<unsigned long long>(index));
+    // Counted before the supply wakes the reader, which then reports it.
+    fs->served++;
     zx::vmo aux;
     if (zx::vmo::create(fs->page_size, 0, &aux) != ZX_OK ||
         aux.write(page, 0, fs->page_size) != ZX_OK ||
         fs->pager.supply_pages(fs->file, pkt.page_request.offset, fs->page_size, aux, 0) !=
             ZX_OK)
       break;
-    fs->served++;
   }
   delete[] page;
   return nullptr;
