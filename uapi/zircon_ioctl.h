@@ -152,6 +152,20 @@ struct zx_system_get_event_args {
 	__u64 out;			/* zx_handle_t * */
 };
 
+struct zx_profile_create_args {
+	__u32 root_job;
+	__u32 options;
+	__u64 profile;			/* const zx_profile_info_t * */
+	__u64 out;			/* zx_handle_t * */
+};
+
+struct zx_object_set_profile_args {
+	__u32 handle;
+	__u32 profile;
+	__u32 options;			/* ignored, as Zircon documents */
+	__u32 reserved;
+};
+
 /* channel_write and channel_write_etc */
 struct zx_channel_write_args {
 	__u32 handle;
@@ -747,6 +761,7 @@ struct zx_pager_op_range_args {
 #define ZX_IOC_OBJECT_WAIT_ONE		ZX_IOC(0x15, struct zx_object_wait_one_args)
 #define ZX_IOC_OBJECT_WAIT_MANY		ZX_IOC(0x16, struct zx_object_wait_many_args)
 #define ZX_IOC_OBJECT_WAIT_ASYNC	ZX_IOC(0x17, struct zx_object_wait_async_args)
+#define ZX_IOC_OBJECT_SET_PROFILE	ZX_IOC(0x18, struct zx_object_set_profile_args)
 
 #define ZX_IOC_EVENT_CREATE		ZX_IOC(0x20, struct zx_create_args)
 #define ZX_IOC_EVENTPAIR_CREATE		ZX_IOC(0x21, struct zx_create_pair_args)
@@ -760,6 +775,7 @@ struct zx_pager_op_range_args {
 #define ZX_IOC_THREAD_SELF		ZX_IOC(0x38, struct zx_create_args)
 #define ZX_IOC_TASK_KILL		ZX_IOC(0x3d, struct zx_handle_close_args)
 #define ZX_IOC_SYSTEM_GET_EVENT		ZX_IOC(0x3e, struct zx_system_get_event_args)
+#define ZX_IOC_PROFILE_CREATE		ZX_IOC(0x3f, struct zx_profile_create_args)
 #define ZX_IOC_PROCESS_READ_MEMORY	ZX_IOC(0x39, struct zx_process_memory_args)
 #define ZX_IOC_PROCESS_WRITE_MEMORY	ZX_IOC(0x3a, struct zx_process_memory_args)
 #define ZX_IOC_SYSCALL_TEST		ZX_IOC(0x3b, struct zx_syscall_test_args)

@@ -181,6 +181,21 @@ struct zx_thread *zx_thread_current(struct zx_process *proc)
 	return t;
 }
 
+/* The thread's task, referenced, unless it is exiting or gone. */
+struct task_struct *zx_thread_task(struct zx_thread *t)
+{
+	struct task_struct *task;
+
+	rcu_read_lock();
+	task = pid_task(t->pid, PIDTYPE_PID);
+	if (task && !(READ_ONCE(task->flags) & PF_EXITING))
+		get_task_struct(task);
+	else
+		task = NULL;
+	rcu_read_unlock();
+	return task;
+}
+
 /* The task has not begun to exit. */
 bool zx_thread_alive(struct zx_thread *t)
 {

@@ -362,6 +362,7 @@ struct zx_thread {
 
 struct zx_thread *zx_thread_current(struct zx_process *proc);
 u64 zx_task_queue_time(struct task_struct *task);
+struct task_struct *zx_thread_task(struct zx_thread *t);
 bool zx_thread_alive(struct zx_thread *t);
 static inline void zx_thread_put(struct zx_thread *t)
 {
