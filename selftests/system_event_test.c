@@ -123,13 +123,18 @@ static long meminfo_kb(const char *field)
 	return kb;
 }
 
-/* Waits up to 10 s for the signaled set to be exactly @want. */
-static bool settles_at(const zx_handle_t *ev, unsigned int want)
+/*
+ * Waits up to 10 s for exactly one event to be signaled, and it one of
+ * those in @allowed.
+ */
+static bool settles_at(const zx_handle_t *ev, unsigned int allowed)
 {
+	unsigned int now;
 	int i;
 
 	for (i = 0; i < 100; i++) {
-		if (signaled(ev) == want)
+		now = signaled(ev);
+		if (now && !(now & (now - 1)) && (now & allowed))
 			return true;
 		zxt_sleep_ms(100);
 	}
@@ -137,30 +142,43 @@ static bool settles_at(const zx_handle_t *ev, unsigned int want)
 }
 
 /*
- * Takes memory until under 8 % of it is available (WARNING: 5 to 10 %),
- * then gives it back.  In a child, so that its memory goes with it.
+ * Takes memory until under 8 % of it is available (WARNING: 5 to 10 %;
+ * CRITICAL is allowed too, as the rest of the system may take a little
+ * more meanwhile), then gives it back.  In a child, so that its memory
+ * goes with it.  Each step leaves about 7 %, so the last cannot reach
+ * the OOM killer.
  */
 static int take_and_give_back(void *arg)
 {
-	long total = meminfo_kb("MemTotal:"), avail = meminfo_kb("MemAvailable:");
+	long total = meminfo_kb("MemTotal:"), avail;
+	size_t sizes[8] = { 0 }, taken = 0;
 	zx_handle_t ev[NKINDS];
-	size_t take;
-	char *p;
+	void *parts[8];
+	int n, i;
 
 	(void)arg;
-	CHILD_CHECK(total > 0 && avail > 0);
+	CHILD_CHECK(total > 0);
 	CHILD_CHECK_ZX(ZX_OK, get_all(ev));
 	CHILD_CHECK(settles_at(ev, 1u << 0));
-	CHILD_CHECK(avail * 100 > total * 8);
-	take = (size_t)(avail - total * 8 / 100) * 1024;
-	p = mmap(NULL, take, PROT_READ | PROT_WRITE,
-		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-	CHILD_CHECK(p != MAP_FAILED);
-	memset(p, 1, take);
-	fprintf(stderr, "# took %zu MiB: MemAvailable %ld of %ld kB\n",
-		take >> 20, meminfo_kb("MemAvailable:"), total);
-	CHILD_CHECK(settles_at(ev, 1u << 1));
-	CHILD_CHECK(munmap(p, take) == 0);
+	/* MemAvailable counts reclaimable memory too: take it in steps. */
+	for (n = 0; n < 8; n++) {
+		avail = meminfo_kb("MemAvailable:");
+		CHILD_CHECK(avail > 0);
+		if (avail * 100 < total * 8)
+			break;
+		sizes[n] = (size_t)(avail - total * 7 / 100) * 1024;
+		parts[n] = mmap(NULL, sizes[n], PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
+				-1, 0);
+		CHILD_CHECK(parts[n] != MAP_FAILED);
+		memset(parts[n], 1, sizes[n]);
+		taken += sizes[n];
+	}
+	fprintf(stderr, "# took %zu MiB in %d steps: MemAvailable %ld of %ld kB\n",
+		taken >> 20, n, meminfo_kb("MemAvailable:"), total);
+	CHILD_CHECK(settles_at(ev, (1u << 1) | (1u << 2)));
+	for (i = 0; i < n; i++)
+		CHILD_CHECK(munmap(parts[i], sizes[i]) == 0);
 	CHILD_CHECK(settles_at(ev, 1u << 0));
 	close_all(ev);
 	return 0;
