@@ -731,4 +731,149 @@ TEST(maps_and_vmos_of_another_process)
 	ASSERT_LIVE_EQ(base);
 }
 
+/* ---- handle stats and the handle table ------------------------------------ */
+
+static zx_info_process_handle_stats_t handle_stats(
+	struct __test_metadata *_metadata, zx_handle_t proc)
+{
+	zx_info_process_handle_stats_t hs;
+
+	memset(&hs, 0xcc, sizeof(hs));
+	EXPECT_ZX_OK(zx_object_get_info(proc, ZX_INFO_PROCESS_HANDLE_STATS,
+					&hs, sizeof(hs), NULL, NULL));
+	return hs;
+}
+
+TEST(handle_stats_count_by_type)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_info_process_handle_stats_t before, after;
+	zx_handle_t ev1, ev2, ch0, ch1, h;
+	size_t i;
+
+	before = handle_stats(_metadata, zx_process_self());
+	ASSERT_ZX_OK(zx_event_create(0, &ev1));
+	ASSERT_ZX_OK(zx_event_create(0, &ev2));
+	ASSERT_ZX_OK(zx_channel_create(0, &ch0, &ch1));
+	after = handle_stats(_metadata, zx_process_self());
+	for (i = 0; i < ZX_OBJ_TYPE_UPPER_BOUND; i++) {
+		uint32_t more = i == ZX_OBJ_TYPE_EVENT || i == ZX_OBJ_TYPE_CHANNEL
+				? 2 : 0;
+
+		EXPECT_EQ(before.handle_count[i] + more, after.handle_count[i]);
+	}
+	EXPECT_LE(1u, after.handle_count[ZX_OBJ_TYPE_PROCESS]);
+	ASSERT_ZX_OK(zx_handle_duplicate(zx_process_self(), ZX_RIGHT_READ, &h));
+	EXPECT_ZX(ZX_ERR_ACCESS_DENIED,
+		  zx_object_get_info(h, ZX_INFO_PROCESS_HANDLE_STATS, &after,
+				     sizeof(after), NULL, NULL));
+	EXPECT_ZX(ZX_ERR_ACCESS_DENIED,
+		  zx_object_get_info(h, ZX_INFO_HANDLE_TABLE, NULL, 0, NULL,
+				     NULL));
+	EXPECT_ZX_OK(zx_handle_close(h));
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE,
+		  zx_object_get_info(ev1, ZX_INFO_PROCESS_HANDLE_STATS, &after,
+				     sizeof(after), NULL, NULL));
+	EXPECT_ZX(ZX_ERR_BUFFER_TOO_SMALL,
+		  zx_object_get_info(zx_process_self(),
+				     ZX_INFO_PROCESS_HANDLE_STATS, &after,
+				     sizeof(after) - 1, NULL, NULL));
+	EXPECT_ZX_OK(zx_handle_close(ev1));
+	EXPECT_ZX_OK(zx_handle_close(ev2));
+	EXPECT_ZX_OK(zx_handle_close(ch0));
+	EXPECT_ZX_OK(zx_handle_close(ch1));
+	ASSERT_LIVE_EQ(base);
+}
+
+static const zx_info_handle_extended_t *find_handle(
+	const zx_info_handle_extended_t *recs, size_t n, zx_handle_t value)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (recs[i].handle_value == value)
+			return &recs[i];
+	return NULL;
+}
+
+TEST(handle_table_lists_every_handle)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_info_handle_extended_t recs[256], one;
+	const zx_info_handle_extended_t *r;
+	zx_handle_t ev, ep0, ep1, ro;
+	size_t actual = 0, avail = 0, none = 9;
+
+	ASSERT_ZX_OK(zx_event_create(0, &ev));
+	ASSERT_ZX_OK(zx_eventpair_create(0, &ep0, &ep1));
+	ASSERT_ZX_OK(zx_handle_duplicate(ev, ZX_RIGHT_WAIT, &ro));
+	ASSERT_ZX_OK(zx_object_get_info(zx_process_self(), ZX_INFO_HANDLE_TABLE,
+					recs, sizeof(recs), &actual, &avail));
+	ASSERT_LT(0u, actual);
+	EXPECT_EQ(actual, avail);
+	r = find_handle(recs, actual, ev);
+	ASSERT_NE(NULL, r);
+	EXPECT_EQ(ZX_OBJ_TYPE_EVENT, r->type);
+	EXPECT_EQ(ZX_DEFAULT_EVENT_RIGHTS, r->rights);
+	EXPECT_EQ(zxt_koid(_metadata, ev), r->koid);
+	r = find_handle(recs, actual, ro);
+	ASSERT_NE(NULL, r);
+	EXPECT_EQ(ZX_RIGHT_WAIT, r->rights);
+	EXPECT_EQ(zxt_koid(_metadata, ev), r->koid);
+	r = find_handle(recs, actual, ep0);
+	ASSERT_NE(NULL, r);
+	EXPECT_EQ(ZX_OBJ_TYPE_EVENTPAIR, r->type);
+	EXPECT_EQ(zxt_koid(_metadata, ep1), r->related_koid);
+	/* A closed handle is gone from the table. */
+	EXPECT_ZX_OK(zx_handle_close(ro));
+	ASSERT_ZX_OK(zx_object_get_info(zx_process_self(), ZX_INFO_HANDLE_TABLE,
+					recs, sizeof(recs), &actual, &avail));
+	EXPECT_EQ(NULL, find_handle(recs, actual, ro));
+	/* Short and missing buffers count what there is. */
+	ASSERT_ZX_OK(zx_object_get_info(zx_process_self(), ZX_INFO_HANDLE_TABLE,
+					&one, sizeof(one), &none, &avail));
+	EXPECT_EQ(1u, none);
+	EXPECT_EQ(actual, avail);
+	ASSERT_ZX_OK(zx_object_get_info(zx_process_self(), ZX_INFO_HANDLE_TABLE,
+					NULL, 0, &none, &avail));
+	EXPECT_EQ(0u, none);
+	EXPECT_EQ(actual, avail);
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_object_get_info(zx_process_self(), ZX_INFO_HANDLE_TABLE,
+				     (void *)8, sizeof(recs), NULL, NULL));
+	EXPECT_ZX_OK(zx_handle_close(ev));
+	EXPECT_ZX_OK(zx_handle_close(ep0));
+	EXPECT_ZX_OK(zx_handle_close(ep1));
+	ASSERT_LIVE_EQ(base);
+}
+
+TEST(job_and_thread_lists)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_koid_t koids[4];
+	size_t actual = 9, avail = 9;
+	zx_handle_t job;
+
+	/* The root job has no child jobs. */
+	ASSERT_ZX_OK(zx_object_get_info(zx_job_default(), ZX_INFO_JOB_CHILDREN,
+					koids, sizeof(koids), &actual, &avail));
+	EXPECT_EQ(0u, actual);
+	EXPECT_EQ(0u, avail);
+	ASSERT_ZX_OK(zx_handle_duplicate(zx_job_default(), ZX_RIGHT_INSPECT,
+					 &job));
+	EXPECT_ZX(ZX_ERR_ACCESS_DENIED,
+		  zx_object_get_info(job, ZX_INFO_JOB_CHILDREN, koids,
+				     sizeof(koids), NULL, NULL));
+	EXPECT_ZX_OK(zx_handle_close(job));
+	/* Documented limits. */
+	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
+		  zx_object_get_info(zx_job_default(), ZX_INFO_JOB_PROCESSES,
+				     koids, sizeof(koids), NULL, NULL));
+	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
+		  zx_object_get_info(zx_process_self(),
+				     ZX_INFO_PROCESS_THREADS, koids,
+				     sizeof(koids), NULL, NULL));
+	ASSERT_LIVE_EQ(base);
+}
+
 TEST_HARNESS_MAIN

@@ -556,7 +556,10 @@ size_t zx_handles_collect(struct zx_handle_table *t, zx_obj_type_t type,
 
 	*got = 0;
 	xa_lock(&t->slots);
+	/* A closed table's chunks are being freed, without this lock. */
 	xa_for_each(&t->slots, nr, chunk) {
+		if (t->closed)
+			break;
 		for (i = 0; i < ZX_HANDLE_CHUNK_SLOTS; i++) {
 			slot = &chunk->slot[i];
 			if (!slot->value ||
@@ -566,6 +569,76 @@ size_t zx_handles_collect(struct zx_handle_table *t, zx_obj_type_t type,
 				zx_object_get(slot->h->obj);
 				out[*got].obj = slot->h->obj;
 				out[*got].rights = slot->h->rights;
+				(*got)++;
+			}
+			n++;
+		}
+	}
+	xa_unlock(&t->slots);
+	return n;
+}
+
+/* How many handles of @t there are to objects of each type. */
+void zx_handles_count_types(struct zx_handle_table *t, u32 *counts,
+			    unsigned int ntypes)
+{
+	struct zx_handle_chunk *chunk;
+	struct zx_handle_slot *slot;
+	zx_obj_type_t type;
+	unsigned long nr;
+	unsigned int i;
+
+	xa_lock(&t->slots);
+	xa_for_each(&t->slots, nr, chunk) {
+		if (t->closed)
+			break;
+		for (i = 0; i < ZX_HANDLE_CHUNK_SLOTS; i++) {
+			slot = &chunk->slot[i];
+			if (!slot->value)
+				continue;
+			type = slot->h->obj->type->obj_type;
+			if (type < ntypes)
+				counts[type]++;
+		}
+	}
+	xa_unlock(&t->slots);
+}
+
+/*
+ * The handles of @t in table order, as ZX_INFO_HANDLE_TABLE records:
+ * those numbered [@skip, @skip + @max) go to @out and *@got says how many.
+ * Returns how many there are.
+ */
+size_t zx_handles_describe(struct zx_handle_table *t, size_t skip,
+			   size_t max, zx_info_handle_extended_t *out,
+			   size_t *got)
+{
+	struct zx_handle_chunk *chunk;
+	struct zx_handle_slot *slot;
+	struct zx_object *obj;
+	unsigned long nr;
+	unsigned int i;
+	size_t n = 0;
+
+	*got = 0;
+	xa_lock(&t->slots);
+	xa_for_each(&t->slots, nr, chunk) {
+		if (t->closed)
+			break;
+		for (i = 0; i < ZX_HANDLE_CHUNK_SLOTS; i++) {
+			slot = &chunk->slot[i];
+			if (!slot->value)
+				continue;
+			if (n >= skip && n - skip < max) {
+				obj = slot->h->obj;
+				out[*got] = (zx_info_handle_extended_t) {
+					.type = obj->type->obj_type,
+					.handle_value = slot->value,
+					.rights = slot->h->rights,
+					.koid = obj->koid,
+					.related_koid =
+						READ_ONCE(obj->related_koid),
+				};
 				(*got)++;
 			}
 			n++;

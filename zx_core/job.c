@@ -9,6 +9,15 @@
 
 struct zx_object *zx_root_job;
 
+static zx_status_t zx_job_no_children(void *ctx, void *kbuf, size_t skip,
+				      size_t max, size_t *written,
+				      size_t *avail)
+{
+	*written = 0;
+	*avail = 0;
+	return ZX_OK;
+}
+
 static zx_status_t zx_job_get_info(struct zx_object *obj,
 				   struct zx_info_request *req)
 {
@@ -19,6 +28,18 @@ static zx_status_t zx_job_get_info(struct zx_object *obj,
 		if (!(req->rights & ZX_RIGHT_INSPECT))
 			return ZX_ERR_ACCESS_DENIED;
 		return zx_info_write_single(req, &info, sizeof(info));
+	case ZX_INFO_JOB_CHILDREN:
+		/* The root job is the only job: it has no children. */
+		if (!(req->rights & ZX_RIGHT_ENUMERATE))
+			return ZX_ERR_ACCESS_DENIED;
+		return zx_info_write_multi(req, sizeof(zx_koid_t),
+					   zx_job_no_children, NULL);
+	case ZX_INFO_JOB_PROCESSES:
+		/*
+		 * Its processes are every Zircon process on the system,
+		 * other users' too: not listed.
+		 */
+		return ZX_ERR_NOT_SUPPORTED;
 	default:
 		return ZX_ERR_WRONG_TYPE;
 	}

@@ -201,6 +201,18 @@ static zx_status_t zx_process_mem_stats(struct zx_process *proc,
 	return ZX_OK;
 }
 
+/* ZX_INFO_HANDLE_TABLE records, a chunk at a time. */
+static zx_status_t zx_process_handles_fill(void *ctx, void *kbuf,
+					   size_t skip, size_t max,
+					   size_t *written, size_t *avail)
+{
+	struct zx_process *proc = ctx;
+
+	*avail = zx_handles_describe(&proc->handles, skip, max, kbuf,
+				     written);
+	return ZX_OK;
+}
+
 static zx_status_t zx_process_get_info(struct zx_object *obj,
 				       struct zx_info_request *req)
 {
@@ -227,6 +239,27 @@ static zx_status_t zx_process_get_info(struct zx_object *obj,
 		}
 		spin_unlock_irqrestore(obj->lock, flags);
 		return zx_info_write_single(req, &info, sizeof(info));
+	case ZX_INFO_PROCESS_HANDLE_STATS: {
+		zx_info_process_handle_stats_t hs = {};
+
+		if (!(req->rights & ZX_RIGHT_INSPECT))
+			return ZX_ERR_ACCESS_DENIED;
+		zx_handles_count_types(&proc->handles, hs.handle_count,
+				       ARRAY_SIZE(hs.handle_count));
+		return zx_info_write_single(req, &hs, sizeof(hs));
+	}
+	case ZX_INFO_HANDLE_TABLE:
+		if (!(req->rights & ZX_RIGHT_INSPECT))
+			return ZX_ERR_ACCESS_DENIED;
+		return zx_info_write_multi(req,
+					   sizeof(zx_info_handle_extended_t),
+					   zx_process_handles_fill, proc);
+	case ZX_INFO_PROCESS_THREADS:
+		/*
+		 * Thread objects exist only for threads somebody asked
+		 * about, so a list of them would miss threads.
+		 */
+		return ZX_ERR_NOT_SUPPORTED;
 	case ZX_INFO_TASK_RUNTIME_V1:
 	case ZX_INFO_TASK_RUNTIME:
 		if (!(req->rights & ZX_RIGHT_INSPECT))

@@ -274,6 +274,11 @@ struct zx_handle_ref {
 size_t zx_handles_collect(struct zx_handle_table *t, zx_obj_type_t type,
 			  size_t skip, size_t max, struct zx_handle_ref *out,
 			  size_t *got);
+void zx_handles_count_types(struct zx_handle_table *t, u32 *counts,
+			    unsigned int ntypes);
+size_t zx_handles_describe(struct zx_handle_table *t, size_t skip,
+			   size_t max, zx_info_handle_extended_t *out,
+			   size_t *got);
 zx_status_t zx_handle_install(struct zx_process *proc, struct zx_handle *h,
 			      zx_handle_t *value);
 zx_status_t zx_handle_install_user(struct zx_process *proc,
