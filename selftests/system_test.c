@@ -7,6 +7,8 @@
 #include <sys/mman.h>
 #include <sys/sysinfo.h>
 #include <zircon/features.h>
+#include <zircon/syscalls/resource.h>
+#include <zircon/syscalls/system.h>
 
 /* ---- zx_cprng_draw ------------------------------------------------------------- */
 
@@ -313,6 +315,85 @@ TEST(unknown_startup_handle_is_invalid)
 		  zx_take_startup_handle(PA_HND(PA_PROC_SELF, 1)));
 	EXPECT_EQ(ZX_HANDLE_INVALID, zx_take_startup_handle(0));
 	EXPECT_EQ(ZX_HANDLE_INVALID, zx_take_startup_handle(0xffffffffu));
+}
+
+/* ---- zx_system_get_performance_info ----------------------------------------- */
+
+TEST(performance_info_reports_each_cpu)
+{
+	zx_handle_t root = zx_take_startup_handle(PA_HND(PA_RESOURCE, 0));
+	struct zxt_live base = zxt_settle(_metadata);
+	uint32_t n = zx_system_get_num_cpus(), i;
+	zx_cpu_performance_info_t info[64];
+	zx_handle_t cpu, other, ev;
+	size_t count = 0;
+
+	ASSERT_NE(ZX_HANDLE_INVALID, root);
+	ASSERT_GE(64u, n);
+	ASSERT_ZX_OK(zx_resource_create(root, ZX_RSRC_KIND_SYSTEM,
+					ZX_RSRC_SYSTEM_CPU_BASE, 1, NULL, 0,
+					&cpu));
+	ASSERT_ZX_OK(zx_system_get_performance_info(cpu, ZX_CPU_PERF_SCALE, n,
+						    info, &count));
+	ASSERT_EQ(n, count);
+	for (i = 0; i < n; i++) {
+		uint64_t scale = ((uint64_t)info[i].performance_scale.integral_part
+				  << 32) | info[i].performance_scale.fractional_part;
+
+		EXPECT_EQ(i, info[i].logical_cpu_number);
+		/* Capacities are relative to the biggest CPU: (0, 1.0]. */
+		EXPECT_LT(0u, scale);
+		EXPECT_GE(1ull << 32, scale);
+	}
+	count = 0;
+	ASSERT_ZX_OK(zx_system_get_performance_info(
+		cpu, ZX_CPU_DEFAULT_PERF_SCALE, n, info, &count));
+	EXPECT_EQ(n, count);
+
+	/* count must be the number of CPUs. */
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
+		  zx_system_get_performance_info(cpu, ZX_CPU_PERF_SCALE, n + 1,
+						 info, &count));
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
+		  zx_system_get_performance_info(cpu, ZX_CPU_PERF_SCALE, 0,
+						 info, &count));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_system_get_performance_info(cpu, 0, n, info, &count));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_system_get_performance_info(cpu, 3, n, info, &count));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_system_get_performance_info(cpu, ZX_CPU_PERF_SCALE, n,
+						 NULL, &count));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_system_get_performance_info(cpu, ZX_CPU_PERF_SCALE, n,
+						 info, NULL));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_system_get_performance_info(cpu, ZX_CPU_PERF_SCALE, n,
+						 (void *)8, &count));
+	/* Only the CPU system resource (or the root) will do. */
+	ASSERT_ZX_OK(zx_resource_create(root, ZX_RSRC_KIND_SYSTEM,
+					ZX_RSRC_SYSTEM_INFO_BASE, 1, NULL, 0,
+					&other));
+	EXPECT_ZX(ZX_ERR_ACCESS_DENIED,
+		  zx_system_get_performance_info(other, ZX_CPU_PERF_SCALE, n,
+						 info, &count));
+	ASSERT_ZX_OK(zx_event_create(0, &ev));
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE,
+		  zx_system_get_performance_info(ev, ZX_CPU_PERF_SCALE, n,
+						 info, &count));
+	EXPECT_ZX_OK(zx_handle_close(ev));
+	EXPECT_ZX(ZX_ERR_BAD_HANDLE,
+		  zx_system_get_performance_info(ev, ZX_CPU_PERF_SCALE, n,
+						 info, &count));
+	EXPECT_ZX_OK(zx_system_get_performance_info(root, ZX_CPU_PERF_SCALE,
+						    n, info, &count));
+	/* Linux sets capacities itself. */
+	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
+		  zx_system_set_performance_info(cpu, ZX_CPU_PERF_SCALE, info,
+						 n));
+	EXPECT_ZX_OK(zx_handle_close(other));
+	EXPECT_ZX_OK(zx_handle_close(cpu));
+	ASSERT_LIVE_EQ(base);
 }
 
 TEST_HARNESS_MAIN

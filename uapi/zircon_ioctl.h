@@ -166,6 +166,14 @@ struct zx_object_set_profile_args {
 	__u32 reserved;
 };
 
+struct zx_system_get_performance_info_args {
+	__u32 resource;
+	__u32 topic;			/* ZX_CPU_*PERF_SCALE */
+	__u64 count;
+	__u64 info;			/* zx_cpu_performance_info_t * */
+	__u64 output_count;		/* size_t * */
+};
+
 /* channel_write and channel_write_etc */
 struct zx_channel_write_args {
 	__u32 handle;
@@ -776,6 +784,7 @@ struct zx_pager_op_range_args {
 #define ZX_IOC_TASK_KILL		ZX_IOC(0x3d, struct zx_handle_close_args)
 #define ZX_IOC_SYSTEM_GET_EVENT		ZX_IOC(0x3e, struct zx_system_get_event_args)
 #define ZX_IOC_PROFILE_CREATE		ZX_IOC(0x3f, struct zx_profile_create_args)
+#define ZX_IOC_SYSTEM_GET_PERFORMANCE_INFO ZX_IOC(0x37, struct zx_system_get_performance_info_args)
 #define ZX_IOC_PROCESS_READ_MEMORY	ZX_IOC(0x39, struct zx_process_memory_args)
 #define ZX_IOC_PROCESS_WRITE_MEMORY	ZX_IOC(0x3a, struct zx_process_memory_args)
 #define ZX_IOC_SYSCALL_TEST		ZX_IOC(0x3b, struct zx_syscall_test_args)

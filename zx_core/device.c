@@ -45,6 +45,7 @@ union zx_ioctl_buffer {
 	struct zx_nanosleep_args nanosleep;
 	struct zx_take_startup_handle_args take_startup_handle;
 	struct zx_system_get_event_args system_get_event;
+	struct zx_system_get_performance_info_args system_get_performance_info;
 	struct zx_profile_create_args profile_create;
 	struct zx_object_set_profile_args object_set_profile;
 	struct zx_process_memory_args process_memory;
@@ -258,6 +259,9 @@ static const struct zx_ioctl_op zx_ioctl_ops[] = {
 	      struct zx_handle_close_args, reserved),
 	ZX_OP(ZX_IOC_SYSTEM_GET_EVENT, zx_sys_system_get_event,
 	      struct zx_system_get_event_args, out),
+	ZX_OP(ZX_IOC_SYSTEM_GET_PERFORMANCE_INFO,
+	      zx_sys_system_get_performance_info,
+	      struct zx_system_get_performance_info_args, output_count),
 	ZX_OP(ZX_IOC_PROFILE_CREATE, zx_sys_profile_create,
 	      struct zx_profile_create_args, out),
 	ZX_OP(ZX_IOC_OBJECT_SET_PROFILE, zx_sys_object_set_profile,

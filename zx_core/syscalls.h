@@ -79,6 +79,7 @@ ZX_SYSCALL(smc_call);
 ZX_SYSCALL(thread_self);
 ZX_SYSCALL(task_kill);
 ZX_SYSCALL(system_get_event);
+ZX_SYSCALL(system_get_performance_info);
 ZX_SYSCALL(profile_create);
 ZX_SYSCALL(object_set_profile);
 ZX_SYSCALL(futex_wait);

@@ -4,18 +4,24 @@
  * from its vDSO or with no object behind them.
  */
 #include <linux/cache.h>
+#include <linux/cpu.h>
 #include <linux/cpumask.h>
 #include <linux/mm.h>
 #include <linux/random.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/topology.h>
+#include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
 
 #include <zircon/features.h>
+#include <zircon/syscalls/resource.h>
+#include <zircon/syscalls/system.h>
 
 #include "zircon.h"
 #include "syscalls.h"
 #include "../uapi/zircon_ioctl.h"
+#include "../zx_ddk/ddk.h"
 
 #define ZX_CPRNG_CHUNK	256
 
@@ -106,4 +112,60 @@ zx_status_t zx_sys_take_startup_handle(struct zx_process *proc, void *argp)
 	if (args->reserved)
 		return ZX_ERR_INVALID_ARGS;
 	return zx_take_startup_handle(proc, args->info, args->out);
+}
+
+/*
+ * CPU performance scales: Linux's capacity of each online CPU (the
+ * scheduler's 1024 = 1.0), numbered as zx_system_get_num_cpus() counts
+ * them.  Linux sets capacities itself, so the current scale is the
+ * default one and zx_system_set_performance_info is not offered.
+ */
+zx_status_t zx_sys_system_get_performance_info(struct zx_process *proc,
+					       void *argp)
+{
+	struct zx_system_get_performance_info_args *args = argp;
+	zx_cpu_performance_info_t *info;
+	unsigned int cpu, n = 0;
+	unsigned long cap;
+	zx_status_t status;
+
+	status = zx_resource_check(proc, args->resource, ZX_RSRC_KIND_SYSTEM,
+				   ZX_RSRC_SYSTEM_CPU_BASE, 1);
+	if (status != ZX_OK)
+		return status;
+	if (args->topic != ZX_CPU_PERF_SCALE &&
+	    args->topic != ZX_CPU_DEFAULT_PERF_SCALE)
+		return ZX_ERR_INVALID_ARGS;
+	if (!args->info || !args->output_count)
+		return ZX_ERR_INVALID_ARGS;
+	cpus_read_lock();
+	if (args->count != num_online_cpus()) {
+		status = ZX_ERR_OUT_OF_RANGE;
+		goto out_unlock;
+	}
+	info = kcalloc(args->count, sizeof(*info), GFP_KERNEL);
+	if (!info) {
+		status = ZX_ERR_NO_MEMORY;
+		goto out_unlock;
+	}
+	for_each_online_cpu(cpu) {
+		cap = arch_scale_cpu_capacity(cpu);
+		info[n].logical_cpu_number = n;
+		info[n].performance_scale.integral_part =
+			cap >> SCHED_CAPACITY_SHIFT;
+		info[n].performance_scale.fractional_part =
+			(u32)((cap & (SCHED_CAPACITY_SCALE - 1)) <<
+			      (32 - SCHED_CAPACITY_SHIFT));
+		n++;
+	}
+	cpus_read_unlock();
+	if (copy_to_user(zx_uptr(args->info), info, n * sizeof(*info)) ||
+	    put_user((u64)n, (u64 __user *)zx_uptr(args->output_count)))
+		status = ZX_ERR_INVALID_ARGS;
+	kfree(info);
+	return status;
+
+out_unlock:
+	cpus_read_unlock();
+	return status;
 }

@@ -95,3 +95,14 @@ ZX_EXPORT zx_status_t zx_system_get_event(zx_handle_t root_job, uint32_t kind,
       .root_job = root_job, .kind = kind, .out = libzx::Ptr(event)};
   return libzx::Call(ZX_IOC_SYSTEM_GET_EVENT, &args);
 }
+
+ZX_EXPORT zx_status_t zx_system_get_performance_info(zx_handle_t resource, uint32_t topic,
+                                                     size_t count, void* info,
+                                                     size_t* output_count) {
+  zx_system_get_performance_info_args args = {.resource = resource,
+                                              .topic = topic,
+                                              .count = count,
+                                              .info = libzx::Ptr(info),
+                                              .output_count = libzx::Ptr(output_count)};
+  return libzx::Call(ZX_IOC_SYSTEM_GET_PERFORMANCE_INFO, &args);
+}
