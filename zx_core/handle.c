@@ -540,6 +540,67 @@ void zx_handle_table_close_all(struct zx_handle_table *t)
 }
 
 /*
+ * Calls @visit on every handle of @t in table order, with the table lock
+ * held (so @visit must not sleep).  A closed table's chunks are being freed
+ * without that lock, so a closed table has no handles to visit.
+ */
+static void zx_handles_for_each(struct zx_handle_table *t,
+				void (*visit)(void *ctx,
+					      struct zx_handle_slot *slot),
+				void *ctx)
+{
+	struct zx_handle_chunk *chunk;
+	unsigned long nr;
+	unsigned int i;
+
+	xa_lock(&t->slots);
+	xa_for_each(&t->slots, nr, chunk) {
+		if (t->closed)
+			break;
+		for (i = 0; i < ZX_HANDLE_CHUNK_SLOTS; i++)
+			if (chunk->slot[i].value)
+				visit(ctx, &chunk->slot[i]);
+	}
+	xa_unlock(&t->slots);
+}
+
+/* A window [skip, skip + max) over a numbered walk, and its progress. */
+struct zx_handles_window {
+	size_t skip, max;
+	size_t n;			/* handles counted so far */
+	size_t got;			/* of them inside the window */
+	zx_obj_type_t type;		/* ZX_OBJ_TYPE_NONE: any */
+	void *out;
+};
+
+/* Counts @slot if it is of the window's type; true if it falls inside. */
+static bool zx_handles_window_take(struct zx_handles_window *w,
+				   struct zx_handle_slot *slot)
+{
+	bool inside;
+
+	if (w->type != ZX_OBJ_TYPE_NONE &&
+	    slot->h->obj->type->obj_type != w->type)
+		return false;
+	inside = w->n >= w->skip && w->n - w->skip < w->max;
+	w->n++;
+	return inside;
+}
+
+static void zx_handles_collect_one(void *ctx, struct zx_handle_slot *slot)
+{
+	struct zx_handles_window *w = ctx;
+	struct zx_handle_ref *out = w->out;
+
+	if (!zx_handles_window_take(w, slot))
+		return;
+	zx_object_get(slot->h->obj);
+	out[w->got].obj = slot->h->obj;
+	out[w->got].rights = slot->h->rights;
+	w->got++;
+}
+
+/*
  * The handles of @t to objects of type @type, numbered in table order:
  * those numbered [@skip, @skip + @max) go to @out, each with a reference
  * on its object, and *@got says how many.  Returns how many there are.
@@ -548,60 +609,53 @@ size_t zx_handles_collect(struct zx_handle_table *t, zx_obj_type_t type,
 			  size_t skip, size_t max, struct zx_handle_ref *out,
 			  size_t *got)
 {
-	struct zx_handle_chunk *chunk;
-	struct zx_handle_slot *slot;
-	unsigned long nr;
-	unsigned int i;
-	size_t n = 0;
+	struct zx_handles_window w = {
+		.skip = skip, .max = max, .type = type, .out = out,
+	};
 
-	*got = 0;
-	xa_lock(&t->slots);
-	/* A closed table's chunks are being freed, without this lock. */
-	xa_for_each(&t->slots, nr, chunk) {
-		if (t->closed)
-			break;
-		for (i = 0; i < ZX_HANDLE_CHUNK_SLOTS; i++) {
-			slot = &chunk->slot[i];
-			if (!slot->value ||
-			    slot->h->obj->type->obj_type != type)
-				continue;
-			if (n >= skip && n - skip < max) {
-				zx_object_get(slot->h->obj);
-				out[*got].obj = slot->h->obj;
-				out[*got].rights = slot->h->rights;
-				(*got)++;
-			}
-			n++;
-		}
-	}
-	xa_unlock(&t->slots);
-	return n;
+	zx_handles_for_each(t, zx_handles_collect_one, &w);
+	*got = w.got;
+	return w.n;
+}
+
+struct zx_handles_census {
+	u32 *counts;
+	unsigned int ntypes;
+};
+
+static void zx_handles_count_one(void *ctx, struct zx_handle_slot *slot)
+{
+	struct zx_handles_census *c = ctx;
+	zx_obj_type_t type = slot->h->obj->type->obj_type;
+
+	if (type < c->ntypes)
+		c->counts[type]++;
 }
 
 /* How many handles of @t there are to objects of each type. */
 void zx_handles_count_types(struct zx_handle_table *t, u32 *counts,
 			    unsigned int ntypes)
 {
-	struct zx_handle_chunk *chunk;
-	struct zx_handle_slot *slot;
-	zx_obj_type_t type;
-	unsigned long nr;
-	unsigned int i;
+	struct zx_handles_census c = { .counts = counts, .ntypes = ntypes };
 
-	xa_lock(&t->slots);
-	xa_for_each(&t->slots, nr, chunk) {
-		if (t->closed)
-			break;
-		for (i = 0; i < ZX_HANDLE_CHUNK_SLOTS; i++) {
-			slot = &chunk->slot[i];
-			if (!slot->value)
-				continue;
-			type = slot->h->obj->type->obj_type;
-			if (type < ntypes)
-				counts[type]++;
-		}
-	}
-	xa_unlock(&t->slots);
+	zx_handles_for_each(t, zx_handles_count_one, &c);
+}
+
+static void zx_handles_describe_one(void *ctx, struct zx_handle_slot *slot)
+{
+	struct zx_handles_window *w = ctx;
+	zx_info_handle_extended_t *out = w->out;
+	struct zx_object *obj = slot->h->obj;
+
+	if (!zx_handles_window_take(w, slot))
+		return;
+	out[w->got++] = (zx_info_handle_extended_t) {
+		.type = obj->type->obj_type,
+		.handle_value = slot->value,
+		.rights = slot->h->rights,
+		.koid = obj->koid,
+		.related_koid = READ_ONCE(obj->related_koid),
+	};
 }
 
 /*
@@ -613,37 +667,11 @@ size_t zx_handles_describe(struct zx_handle_table *t, size_t skip,
 			   size_t max, zx_info_handle_extended_t *out,
 			   size_t *got)
 {
-	struct zx_handle_chunk *chunk;
-	struct zx_handle_slot *slot;
-	struct zx_object *obj;
-	unsigned long nr;
-	unsigned int i;
-	size_t n = 0;
+	struct zx_handles_window w = {
+		.skip = skip, .max = max, .type = ZX_OBJ_TYPE_NONE, .out = out,
+	};
 
-	*got = 0;
-	xa_lock(&t->slots);
-	xa_for_each(&t->slots, nr, chunk) {
-		if (t->closed)
-			break;
-		for (i = 0; i < ZX_HANDLE_CHUNK_SLOTS; i++) {
-			slot = &chunk->slot[i];
-			if (!slot->value)
-				continue;
-			if (n >= skip && n - skip < max) {
-				obj = slot->h->obj;
-				out[*got] = (zx_info_handle_extended_t) {
-					.type = obj->type->obj_type,
-					.handle_value = slot->value,
-					.rights = slot->h->rights,
-					.koid = obj->koid,
-					.related_koid =
-						READ_ONCE(obj->related_koid),
-				};
-				(*got)++;
-			}
-			n++;
-		}
-	}
-	xa_unlock(&t->slots);
-	return n;
+	zx_handles_for_each(t, zx_handles_describe_one, &w);
+	*got = w.got;
+	return w.n;
 }
