@@ -59,6 +59,27 @@ static const struct zx_object_type zx_root_job_type = {
 	.get_info = zx_job_get_info,
 };
 
+/*
+ * For the calls that take "the root job of the system": @handle must name
+ * it with @rights.  Every job handle names it here; the check stays for
+ * when jobs can be made.
+ */
+zx_status_t zx_root_job_check(struct zx_process *proc, zx_handle_t handle,
+			      zx_rights_t rights)
+{
+	struct zx_object *job;
+	zx_status_t status;
+
+	status = zx_handle_lookup(proc, handle, ZX_OBJ_TYPE_JOB, rights, &job,
+				  NULL);
+	if (status != ZX_OK)
+		return status;
+	if (job != zx_root_job)
+		status = ZX_ERR_ACCESS_DENIED;
+	zx_object_put(job);
+	return status;
+}
+
 int zx_job_init(void)
 {
 	zx_root_job = kzalloc(sizeof(*zx_root_job), GFP_KERNEL);

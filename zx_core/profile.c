@@ -92,16 +92,10 @@ zx_status_t zx_sys_profile_create(struct zx_process *proc, void *argp)
 {
 	struct zx_profile_create_args *args = argp;
 	struct zx_profile *profile;
-	struct zx_object *job;
 	zx_status_t status;
 
-	status = zx_handle_lookup(proc, args->root_job, ZX_OBJ_TYPE_JOB,
-				  ZX_RIGHT_MANAGE_PROCESS, &job, NULL);
-	if (status != ZX_OK)
-		return status;
-	if (job != zx_root_job)
-		status = ZX_ERR_ACCESS_DENIED;
-	zx_object_put(job);
+	status = zx_root_job_check(proc, args->root_job,
+				   ZX_RIGHT_MANAGE_PROCESS);
 	if (status != ZX_OK)
 		return status;
 	if (args->options)

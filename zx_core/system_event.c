@@ -99,23 +99,16 @@ static struct notifier_block zx_sysev_oom_nb = {
 zx_status_t zx_sys_system_get_event(struct zx_process *proc, void *argp)
 {
 	struct zx_system_get_event_args *args = argp;
-	struct zx_object *job;
 	struct zx_handle *h;
 	zx_status_t status;
 
-	status = zx_handle_lookup(proc, args->root_job, ZX_OBJ_TYPE_JOB,
-				  args->kind == ZX_SYSTEM_EVENT_OUT_OF_MEMORY ?
-				  ZX_RIGHT_MANAGE_PROCESS : 0, &job, NULL);
+	status = zx_root_job_check(proc, args->root_job,
+				   args->kind == ZX_SYSTEM_EVENT_OUT_OF_MEMORY ?
+				   ZX_RIGHT_MANAGE_PROCESS : 0);
 	if (status != ZX_OK)
 		return status;
-	/* Every job handle names the root job here; kept for when not. */
-	if (job != zx_root_job)
-		status = ZX_ERR_ACCESS_DENIED;
-	else if (!args->kind || args->kind >= ZX_SYSEV_KINDS)
-		status = ZX_ERR_INVALID_ARGS;
-	zx_object_put(job);
-	if (status != ZX_OK)
-		return status;
+	if (!args->kind || args->kind >= ZX_SYSEV_KINDS)
+		return ZX_ERR_INVALID_ARGS;
 	if (!atomic_xchg(&zx_sysev_started, 1))
 		zx_sysev_sample(&zx_sysev_work.work);
 	h = zx_handle_create(zx_sysev[args->kind],

@@ -380,6 +380,8 @@ void zx_futex_init(void);
 
 /* zx_core/job.c */
 extern struct zx_object *zx_root_job;
+zx_status_t zx_root_job_check(struct zx_process *proc, zx_handle_t handle,
+			      zx_rights_t rights);
 
 /* zx_core/system_event.c */
 int zx_system_events_init(void);
