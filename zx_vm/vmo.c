@@ -86,6 +86,7 @@
 #include "../uapi/zircon_ioctl.h"
 #include "vmo.h"
 #include "vmo_io.h"
+#include "memtype.h"
 
 /*
  * Largest VMO, in bytes: beyond every user address space this module runs
@@ -170,6 +171,20 @@ static struct page *zx_vmo_alloc_page(bool zero)
 			  (zero ? __GFP_ZERO : 0));
 }
 
+/*
+ * Drops the owner's reference on @page, out of its xarray and mappings.  A
+ * page of a non-cached VMO gets its ordinary memory type back first (see
+ * memtype.c): someone else may hold it on.
+ */
+static void zx_vmo_release_page(struct zx_vmo *own, struct page *page)
+{
+	if (own->cache_policy != ZX_CACHE_POLICY_CACHED &&
+	    zx_page_set_memtype(page, ZX_CACHE_POLICY_CACHED))
+		pr_warn_ratelimited("zircon: page %lx keeps its memory type\n",
+				    page_to_pfn(page));
+	put_page(page);
+}
+
 /* Drops the owner's page at @idx, if any.  Owner's lock held. */
 static void zx_vmo_drop_page(struct zx_vmo *own, pgoff_t idx)
 {
@@ -180,7 +195,7 @@ static void zx_vmo_drop_page(struct zx_vmo *own, pgoff_t idx)
 	if (page) {
 		own->committed--;
 		zx_vmo_unmap_page(own, idx, page);
-		put_page(page);
+		zx_vmo_release_page(own, page);
 	}
 }
 
@@ -196,7 +211,7 @@ static void zx_vmo_drop_pages(struct zx_vmo *own, pgoff_t first,
 		xa_erase(&own->pages, idx);
 		own->committed--;
 		zx_vmo_unmap_page(own, idx, page);
-		put_page(page);
+		zx_vmo_release_page(own, page);
 	}
 }
 
@@ -223,9 +238,15 @@ static struct page *zx_vmo_writable_page(struct zx_vmo *own, pgoff_t idx)
 		return NULL;
 	if (page)
 		copy_highpage(copy, page);
+	/* Only private pages are ever non-cached: @page is NULL then. */
+	if (own->cache_policy != ZX_CACHE_POLICY_CACHED &&
+	    zx_page_set_memtype(copy, own->cache_policy)) {
+		put_page(copy);
+		return NULL;
+	}
 	err = xa_err(xa_store(&own->pages, idx, copy, GFP_KERNEL_ACCOUNT));
 	if (err) {
-		put_page(copy);
+		zx_vmo_release_page(own, copy);
 		return NULL;
 	}
 	if (page) {
@@ -286,7 +307,7 @@ static void zx_vmo_destroy(struct zx_object *obj)
 	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
 
 	xa_for_each(&vmo->pages, idx, page)
-		put_page(page);
+		zx_vmo_release_page(vmo, page);
 	xa_destroy(&vmo->pages);
 	/* Every pin holds a reference: none is left by now. */
 	WARN_ON(!xa_empty(&vmo->pins));
@@ -730,6 +751,7 @@ static zx_status_t zx_vmo_zero_partial(struct zx_vmo *own, pgoff_t idx,
 	if (!page)
 		return ZX_ERR_NO_MEMORY;
 	memzero_page(page, from, to - from);
+	zx_page_sync_for_user(page, own->cache_policy);
 	return ZX_OK;
 }
 
@@ -1245,6 +1267,29 @@ out:
 	return status;
 }
 
+/*
+ * Gives every committed page of @own the memory type of @cache_policy (see
+ * memtype.c), all or none.  Only ever from CACHED.  Owner's lock held.
+ */
+static zx_status_t zx_vmo_set_memtypes(struct zx_vmo *own, u32 cache_policy)
+{
+	unsigned long idx, undo;
+	struct page *page;
+
+	lockdep_assert_held(&own->lock);
+	xa_for_each(&own->pages, idx, page) {
+		if (zx_page_set_memtype(page, cache_policy))
+			goto err_undo;
+		cond_resched();
+	}
+	return ZX_OK;
+
+err_undo:
+	xa_for_each_range(&own->pages, undo, page, 0, idx - 1)
+		zx_page_set_memtype(page, ZX_CACHE_POLICY_CACHED);
+	return ZX_ERR_NO_MEMORY;
+}
+
 zx_status_t zx_sys_vmo_set_cache_policy(struct zx_process *proc, void *argp)
 {
 	struct zx_vmo_set_cache_policy_args *args = argp;
@@ -1263,18 +1308,30 @@ zx_status_t zx_sys_vmo_set_cache_policy(struct zx_process *proc, void *argp)
 	spin_lock_irqsave(&zx_vmo_family_lock, flags);
 	related = vmo->num_children || vmo->parent_koid;
 	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
-	if (related || atomic_read(&vmo->num_mappings)) {
+	if (related) {
 		status = ZX_ERR_BAD_STATE;
 		goto out;
 	}
+	/* Pages come from the pager's VMOs, which are all cached. */
+	if (vmo->pager_src &&
+	    args->cache_policy != ZX_CACHE_POLICY_CACHED) {
+		status = ZX_ERR_NOT_SUPPORTED;
+		goto out;
+	}
+	/* Mappings are counted under the lock (zx_vmo_map_prepare()). */
+	mutex_lock(&vmo->lock);
+	if (atomic_read(&vmo->num_mappings))
+		status = ZX_ERR_BAD_STATE;
 	/*
 	 * Committed pages may only move away from CACHED: nothing has been
 	 * mapped, so the kernel's copies left no dirty user cache lines.
 	 */
-	mutex_lock(&vmo->lock);
-	if (vmo->committed && vmo->cache_policy != ZX_CACHE_POLICY_CACHED)
+	else if (vmo->committed &&
+		 vmo->cache_policy != ZX_CACHE_POLICY_CACHED)
 		status = ZX_ERR_BAD_STATE;
-	else
+	else if (args->cache_policy != vmo->cache_policy)
+		status = zx_vmo_set_memtypes(vmo, args->cache_policy);
+	if (status == ZX_OK)
 		vmo->cache_policy = args->cache_policy;
 	mutex_unlock(&vmo->lock);
 out:
@@ -1446,8 +1503,15 @@ zx_status_t zx_vmo_supply_pages(struct zx_vmo *dst, u64 offset, u64 len,
 	spin_lock_irqsave(&zx_vmo_family_lock, flags);
 	children = aux->num_children;
 	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
+	/*
+	 * Contiguous and physical pages never leave their VMO, nor do pinned
+	 * ones, and non-cached pages carry a memory type the destination
+	 * does not expect (those two are checked page by page, under the
+	 * lock).
+	 */
 	if (aux->owner != aux || aux->pager_src || children ||
-	    (aux->flags & (ZX_VMO_F_COW | ZX_VMO_F_SLICE)))
+	    (aux->flags & (ZX_VMO_F_COW | ZX_VMO_F_SLICE |
+			   ZX_VMO_F_CONTIGUOUS | ZX_VMO_F_PHYSICAL)))
 		return ZX_ERR_BAD_STATE;
 	status = zx_vmo_check_range(dst, offset, len);
 	if (status == ZX_OK)
@@ -1458,7 +1522,7 @@ zx_status_t zx_vmo_supply_pages(struct zx_vmo *dst, u64 offset, u64 len,
 	for (done = 0; done < len; done += PAGE_SIZE) {
 		pgoff_t from = (aux_offset + done) >> PAGE_SHIFT;
 		pgoff_t to = (offset + done) >> PAGE_SHIFT;
-		struct page *page;
+		struct page *page = NULL;
 		bool shared = false;
 
 		if (fatal_signal_pending(current)) {
@@ -1466,8 +1530,14 @@ zx_status_t zx_vmo_supply_pages(struct zx_vmo *dst, u64 offset, u64 len,
 			break;
 		}
 		mutex_lock(&aux->lock);
-		page = zx_vmo_take_page(aux, from, &shared);
+		if (zx_vmo_pinned(aux, from, from) ||
+		    aux->cache_policy != ZX_CACHE_POLICY_CACHED)
+			status = ZX_ERR_BAD_STATE;
+		else
+			page = zx_vmo_take_page(aux, from, &shared);
 		mutex_unlock(&aux->lock);
+		if (status != ZX_OK)
+			break;
 		if (!page)
 			page = zx_vmo_alloc_page(true);
 		if (!page) {
@@ -1563,7 +1633,15 @@ zx_status_t zx_vmo_map_prepare(struct zx_object *obj, u64 offset, u64 len,
 		status = ZX_ERR_NOT_SUPPORTED;
 	else if (end > vmo->size && !faults)
 		status = ZX_ERR_BUFFER_TOO_SMALL;
-	else if (vmo->owner_offset + end > ZX_VM_WINDOW_SIZE)
+	/*
+	 * A mapping is a range of the owner's window, and faults are
+	 * bounded by the owner alone: past its end, a slice's mapping would
+	 * reach the owner's other pages.
+	 */
+	else if (end > vmo->size && (vmo->flags & ZX_VMO_F_SLICE))
+		status = ZX_ERR_NOT_SUPPORTED;
+	else if (vmo->owner_offset + end > ZX_VM_WINDOW_SIZE ||
+		 vmo->owner_offset + end < end)
 		status = ZX_ERR_NOT_SUPPORTED;
 	else if (!own->map_window)
 		own->map_window = zx_vm_window_alloc();
