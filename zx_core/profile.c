@@ -214,13 +214,14 @@ zx_status_t zx_sys_object_set_profile(struct zx_process *proc, void *argp)
 		status = ZX_ERR_INVALID_ARGS;
 		goto out_profile;
 	}
-	task = zx_thread_task(container_of(target, struct zx_thread, base));
+	task = zx_thread_task_lock(container_of(target, struct zx_thread,
+					       base));
 	if (!task) {
-		status = ZX_ERR_BAD_STATE;	/* dying or dead */
+		status = ZX_ERR_BAD_STATE;	/* dying, dead or exec'd */
 		goto out_profile;
 	}
 	status = zx_profile_apply(task, &profile->info);
-	put_task_struct(task);
+	zx_thread_task_unlock(task);
 out_profile:
 	zx_object_put(obj);
 out_target:

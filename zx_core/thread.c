@@ -17,6 +17,7 @@
 #include <linux/cpumask.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 
@@ -48,6 +49,20 @@ u64 zx_task_queue_time(struct task_struct *task)
 }
 
 /*
+ * The thread's task under RCU, or NULL once it is gone or runs another
+ * program (an exiting task has dropped its mm and is still reported).
+ */
+static struct task_struct *zx_thread_pid_task(struct zx_thread *t)
+{
+	struct task_struct *task = pid_task(t->pid, PIDTYPE_PID);
+
+	if (task && !(READ_ONCE(task->flags) & PF_EXITING) &&
+	    READ_ONCE(task->mm) != t->proc->mm)
+		return NULL;
+	return task;
+}
+
+/*
  * What Linux knows of the task: whether it runs, sleeps (on a futex, if
  * it waits on one of ours; other waits are only "blocked") or has exited.
  */
@@ -57,7 +72,7 @@ static void zx_thread_fill_info(struct zx_thread *t, zx_info_thread_t *info)
 	unsigned int cpu;
 
 	rcu_read_lock();
-	task = pid_task(t->pid, PIDTYPE_PID);
+	task = zx_thread_pid_task(t);
 	if (!task)
 		info->state = ZX_THREAD_STATE_DEAD;
 	else if (READ_ONCE(task->flags) & PF_EXITING)
@@ -85,7 +100,7 @@ static zx_status_t zx_thread_runtime(struct zx_thread *t, u64 *runtime,
 	struct task_struct *task;
 
 	rcu_read_lock();
-	task = pid_task(t->pid, PIDTYPE_PID);
+	task = zx_thread_pid_task(t);
 	if (task) {
 		*runtime = READ_ONCE(task->se.sum_exec_runtime);
 		*queued = zx_task_queue_time(task);
@@ -181,30 +196,59 @@ struct zx_thread *zx_thread_current(struct zx_process *proc)
 	return t;
 }
 
-/* The thread's task, referenced, unless it is exiting or gone. */
-struct task_struct *zx_thread_task(struct zx_thread *t)
+/*
+ * Whether @task is still the thread of @t: not exiting, and on its process's
+ * address space (after an execve() it runs another program, perhaps a
+ * setuid one, that no handle of the old one may reach).  RCU or a task
+ * reference held.
+ */
+static bool zx_thread_is(struct zx_thread *t, struct task_struct *task)
+{
+	return task && !(READ_ONCE(task->flags) & PF_EXITING) &&
+	       READ_ONCE(task->mm) == t->proc->mm;
+}
+
+/*
+ * The thread's task, referenced and held against execve() (its
+ * exec_update_lock, read, as ptrace and perf hold it) while the caller acts
+ * on it; NULL unless zx_thread_is().  Give it back with
+ * zx_thread_task_unlock().
+ */
+struct task_struct *zx_thread_task_lock(struct zx_thread *t)
 {
 	struct task_struct *task;
 
 	rcu_read_lock();
 	task = pid_task(t->pid, PIDTYPE_PID);
-	if (task && !(READ_ONCE(task->flags) & PF_EXITING))
+	if (task)
 		get_task_struct(task);
-	else
-		task = NULL;
 	rcu_read_unlock();
+	if (!task)
+		return NULL;
+	if (down_read_killable(&task->signal->exec_update_lock)) {
+		put_task_struct(task);
+		return NULL;
+	}
+	if (!zx_thread_is(t, task)) {
+		zx_thread_task_unlock(task);
+		return NULL;
+	}
 	return task;
 }
 
-/* The task has not begun to exit. */
+void zx_thread_task_unlock(struct task_struct *task)
+{
+	up_read(&task->signal->exec_update_lock);
+	put_task_struct(task);
+}
+
+/* The task has not begun to exit, nor run another program. */
 bool zx_thread_alive(struct zx_thread *t)
 {
-	struct task_struct *task;
 	bool alive;
 
 	rcu_read_lock();
-	task = pid_task(t->pid, PIDTYPE_PID);
-	alive = task && !(READ_ONCE(task->flags) & PF_EXITING);
+	alive = zx_thread_is(t, pid_task(t->pid, PIDTYPE_PID));
 	rcu_read_unlock();
 	return alive;
 }

@@ -48,9 +48,9 @@
  *                                 across a whole readv/writev
  *     zx_vmo.content_lock         a VMO's content size, held by stream
  *                                 writes across their user copies (mutex)
- *   zx_vmar_lock                  the VMAR trees of all processes and the
- *                                 pending mapping (mutex); held across
- *                                 vm_mmap()/vm_munmap()
+ *   zx_vm_space.lock              the VMAR tree of one address space
+ *                                 (mutex); held across vm_mmap() and
+ *                                 vm_munmap() of that address space
  *     mm->mmap_lock               the fault handler runs under it, and
  *                                 user copies under the locks above take it
  *       zx_vmo.lock               pages and size of one VMO (mutex); page
@@ -63,6 +63,8 @@
  *                                 queue and take back request packets
  *         page lock               of a VMO page being (un)mapped
  *           i_mmap_rwsem          of the mapping file, in zx_vm_zap()
+ *   zx_vm_requests_lock           the mapping requests of tasks inside
+ *                                 vm_mmap() (spinlock); taken alone
  *   zx_vmo_family_lock            VMO parent/child links (spinlock, irqsave)
  *   zx_sysev_lock                 the memory pressure level (spinlock)
  *     zx_object.lock              signal state, observers, peer link, name
@@ -330,6 +332,7 @@ struct zx_process {
 	 * tree whole for PROCESS_MAPS; dropped when the address space goes.
 	 */
 	struct zx_object *root_vmar;
+	struct zx_object *job;		/* referenced: the process's job */
 	struct pid *tgid;		/* referenced: whose mm it is */
 	bool killed;			/* by task_kill; under base.lock */
 	zx_time_t start_time;
@@ -367,7 +370,8 @@ struct zx_thread {
 
 struct zx_thread *zx_thread_current(struct zx_process *proc);
 u64 zx_task_queue_time(struct task_struct *task);
-struct task_struct *zx_thread_task(struct zx_thread *t);
+struct task_struct *zx_thread_task_lock(struct zx_thread *t);
+void zx_thread_task_unlock(struct task_struct *task);
 bool zx_thread_alive(struct zx_thread *t);
 static inline void zx_thread_put(struct zx_thread *t)
 {
@@ -380,6 +384,7 @@ void zx_futex_init(void);
 
 /* zx_core/job.c */
 extern struct zx_object *zx_root_job;
+struct zx_object *zx_job_for_new_process(void);
 zx_status_t zx_root_job_check(struct zx_process *proc, zx_handle_t handle,
 			      zx_rights_t rights);
 
