@@ -851,6 +851,7 @@ static zx_status_t zx_channel_call_common(struct zx_process *proc,
 					  void *argp, bool etc)
 {
 	struct zx_channel_call_ioc_args *args = argp;
+	struct zx_thread *blocked;
 	struct zx_channel_wr wr = {
 		.handle = args->handle,
 		.options = args->options,
@@ -888,7 +889,9 @@ static zx_status_t zx_channel_call_common(struct zx_process *proc,
 	if (status != ZX_OK)
 		return status;
 
+	blocked = zx_thread_block_begin(proc, ZX_THREAD_STATE_BLOCKED_CHANNEL);
 	status = zx_channel_call_sleep(&w, args->deadline);
+	zx_thread_block_end(blocked);
 	spin_lock_irqsave(ch->base.lock, flags);
 	reply = w.reply;
 	list_del_init(&w.node);

@@ -488,6 +488,15 @@ static struct zx_process *zx_process_find(struct mm_struct *mm)
 }
 
 /*
+ * The calling task's process context if it has one, unreferenced: valid
+ * while the task's mm lives.  Never creates one.
+ */
+struct zx_process *zx_process_of_current_mm(void)
+{
+	return current->mm ? zx_process_find(current->mm) : NULL;
+}
+
+/*
  * The calling process's context, created on its first call.  Valid for the
  * rest of the ioctl without a reference: the caller keeps its mm alive.
  */

@@ -81,6 +81,8 @@ static void zx_thread_fill_info(struct zx_thread *t, zx_info_thread_t *info)
 		info->state = ZX_THREAD_STATE_RUNNING;
 	else if (READ_ONCE(t->waiting_on))
 		info->state = ZX_THREAD_STATE_BLOCKED_FUTEX;
+	else if (READ_ONCE(t->blocked_state))
+		info->state = READ_ONCE(t->blocked_state);
 	else
 		info->state = ZX_THREAD_STATE_BLOCKED;
 	if (task) {
@@ -158,6 +160,21 @@ static const struct zx_object_type zx_thread_type = {
 	.get_info = zx_thread_get_info,
 };
 
+/* The calling task's thread object, referenced, if it has one. */
+static struct zx_thread *zx_thread_find_current(struct zx_process *proc)
+{
+	struct pid *pid = task_pid(current);
+	struct zx_thread *t;
+
+	xa_lock(&proc->threads);
+	t = xa_load(&proc->threads, pid_nr(pid));
+	/* Zero references: being destroyed (and replaced, if asked). */
+	if (t && (t->pid != pid || !kref_get_unless_zero(&t->base.ref)))
+		t = NULL;
+	xa_unlock(&proc->threads);
+	return t;
+}
+
 /* The calling task's thread object, referenced; made on first use. */
 struct zx_thread *zx_thread_current(struct zx_process *proc)
 {
@@ -167,12 +184,7 @@ struct zx_thread *zx_thread_current(struct zx_process *proc)
 	struct zx_thread *t;
 	void *old;
 
-	xa_lock(&proc->threads);
-	t = xa_load(&proc->threads, tid);
-	/* Zero references: being destroyed, replace it. */
-	if (t && (t->pid != pid || !kref_get_unless_zero(&t->base.ref)))
-		t = NULL;
-	xa_unlock(&proc->threads);
+	t = zx_thread_find_current(proc);
 	if (t)
 		return t;
 
@@ -194,6 +206,37 @@ struct zx_thread *zx_thread_current(struct zx_process *proc)
 		return ERR_PTR(xa_err(old));
 	}
 	return t;
+}
+
+/*
+ * The calling thread is about to block in a Zircon call: until
+ * zx_thread_block_end(), ZX_INFO_THREAD reports @state (a
+ * ZX_THREAD_STATE_BLOCKED_*) while its task sleeps, as debuggers and tests
+ * that wait for a thread to block expect.  Only a thread that has an
+ * object can be asked about, so one without records nothing.  @proc NULL:
+ * the caller's, if it has a context.  Returns what to pass to
+ * zx_thread_block_end().
+ */
+struct zx_thread *zx_thread_block_begin(struct zx_process *proc, u32 state)
+{
+	struct zx_thread *t;
+
+	if (!proc)
+		proc = zx_process_of_current_mm();
+	if (!proc)
+		return NULL;
+	t = zx_thread_find_current(proc);
+	if (t)
+		WRITE_ONCE(t->blocked_state, state);
+	return t;
+}
+
+void zx_thread_block_end(struct zx_thread *t)
+{
+	if (t) {
+		WRITE_ONCE(t->blocked_state, 0);
+		zx_thread_put(t);
+	}
 }
 
 /*

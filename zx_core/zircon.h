@@ -345,6 +345,7 @@ struct zx_process {
 };
 
 struct zx_process *zx_process_current(void);
+struct zx_process *zx_process_of_current_mm(void);
 zx_status_t zx_process_kill(struct zx_process *proc);
 zx_status_t zx_take_startup_handle(struct zx_process *proc, u32 info,
 				   u64 uptr);
@@ -366,10 +367,14 @@ struct zx_thread {
 	unsigned long tid;		/* key in proc->threads */
 	/* The futex it is blocked on; under that futex's bucket lock. */
 	struct zx_futex *waiting_on;
+	/* ZX_THREAD_STATE_BLOCKED_* while blocked in a Zircon call, or 0. */
+	u32 blocked_state;
 };
 
 struct zx_thread *zx_thread_current(struct zx_process *proc);
 u64 zx_task_queue_time(struct task_struct *task);
+struct zx_thread *zx_thread_block_begin(struct zx_process *proc, u32 state);
+void zx_thread_block_end(struct zx_thread *t);
 struct task_struct *zx_thread_task_lock(struct zx_thread *t);
 void zx_thread_task_unlock(struct task_struct *task);
 bool zx_thread_alive(struct zx_thread *t);
@@ -453,7 +458,8 @@ zx_time_t zx_clock_apply(const struct zx_clock_transformation *x,
 			 zx_time_t ref);
 
 /* zx_core/wait.c */
-zx_status_t zx_block_until(bool *done, zx_time_t deadline);
+zx_status_t zx_block_until(struct zx_process *proc, bool *done,
+			   zx_time_t deadline, u32 state);
 
 /* zx_core/object_syscalls.c */
 zx_status_t zx_info_write_single(struct zx_info_request *req,
