@@ -292,6 +292,20 @@ static void zx_vmo_destroy(struct zx_object *obj)
 
 	spin_lock_irqsave(&zx_vmo_family_lock, flags);
 	parent = vmo->parent;
+	list_for_each_entry_safe(child, tmp, &vmo->children, sibling) {
+		list_del_init(&child->sibling);
+		child->parent = NULL;
+		/*
+		 * A slice lives on as a child of its grandparent: on Zircon
+		 * the parent of a live slice lives, so the grandparent does
+		 * not see ZX_VMO_ZERO_CHILDREN while the slice does.
+		 */
+		if (parent && (child->flags & ZX_VMO_F_SLICE)) {
+			child->parent = parent;
+			list_add_tail(&child->sibling, &parent->children);
+			parent->num_children++;
+		}
+	}
 	if (parent) {
 		list_del(&vmo->sibling);
 		if (vmo->flags & ZX_VMO_F_COW)
@@ -299,10 +313,6 @@ static void zx_vmo_destroy(struct zx_object *obj)
 		if (--parent->num_children == 0)
 			zx_object_update_signals(&parent->base, 0,
 						 ZX_VMO_ZERO_CHILDREN);
-	}
-	list_for_each_entry_safe(child, tmp, &vmo->children, sibling) {
-		child->parent = NULL;
-		list_del_init(&child->sibling);
 	}
 	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
 
@@ -338,7 +348,8 @@ void zx_vmo_fill_info(struct zx_object *obj, zx_rights_t rights, u32 via,
 		      zx_info_vmo_t *info)
 {
 	struct zx_vmo *vmo = zx_to_vmo(obj), *own = vmo->owner;
-	unsigned long flags, committed;
+	unsigned long flags, committed, idx;
+	struct page *page;
 
 	memset(info, 0, sizeof(*info));
 	info->koid = obj->koid;
@@ -358,6 +369,14 @@ void zx_vmo_fill_info(struct zx_object *obj, zx_rights_t rights, u32 via,
 	info->size_bytes = vmo->size;
 	info->cache_policy = own->cache_policy;
 	committed = own->committed;
+	/*
+	 * A page a snapshot shares is attributed to one VMO, as on Zircon:
+	 * the original, not the snapshots, until a write gives a snapshot its
+	 * own copy.
+	 */
+	if (own->flags & ZX_VMO_F_COW)
+		xa_for_each_marked(&own->pages, idx, page, ZX_VMO_SHARED)
+			committed--;
 	mutex_unlock(&own->lock);
 
 	if (!(own->flags & ZX_VMO_F_PHYSICAL))
@@ -377,10 +396,9 @@ void zx_vmo_fill_info(struct zx_object *obj, zx_rights_t rights, u32 via,
 		info->committed_bytes = (u64)committed << PAGE_SHIFT;
 		info->populated_bytes = info->committed_bytes;
 	}
-	/* The object and one pointer slot per committed page. */
-	info->metadata_bytes = sizeof(*vmo);
+	/* One pointer slot per committed page; an empty VMO has none. */
 	if (own == vmo)
-		info->metadata_bytes += committed * sizeof(void *);
+		info->metadata_bytes = committed * sizeof(void *);
 	/* committed_change_events stays 0: pages never go behind our back. */
 }
 
@@ -758,19 +776,27 @@ static zx_status_t zx_vmo_zero_partial(struct zx_vmo *own, pgoff_t idx,
 zx_status_t zx_sys_vmo_set_size(struct zx_process *proc, void *argp)
 {
 	struct zx_vmo_size_args *args = argp;
+	zx_rights_t rights;
 	struct zx_vmo *vmo;
 	zx_status_t status;
 	u64 size;
 
 	if (args->reserved)
 		return ZX_ERR_INVALID_ARGS;
-	status = zx_vmo_get(proc, args->handle,
-			    ZX_RIGHT_WRITE | ZX_RIGHT_RESIZE, &vmo, NULL);
+	status = zx_vmo_get(proc, args->handle, ZX_RIGHT_WRITE, &vmo,
+			    &rights);
 	if (status != ZX_OK)
 		return status;
-	/* Only page owners can be resizable: slices never are. */
+	/*
+	 * Only page owners can be resizable (slices never are), and only a
+	 * resizable VMO's handle is asked for ZX_RIGHT_RESIZE, as on Zircon.
+	 */
 	if (!(vmo->flags & ZX_VMO_F_RESIZABLE)) {
 		status = ZX_ERR_UNAVAILABLE;
+		goto out;
+	}
+	if (!(rights & ZX_RIGHT_RESIZE)) {
+		status = ZX_ERR_ACCESS_DENIED;
 		goto out;
 	}
 	status = zx_vmo_round_size(args->size, &size);
@@ -1091,6 +1117,8 @@ out:
  */
 static zx_rights_t zx_vmo_child_rights(zx_rights_t rights, u32 options)
 {
+	/* A child's name and content size are its own to set. */
+	rights |= ZX_RIGHT_GET_PROPERTY | ZX_RIGHT_SET_PROPERTY;
 	if (options & ZX_VMO_CHILD_RESIZABLE)
 		rights |= ZX_RIGHT_RESIZE;
 	if (!(options & ZX_VMO_CHILD_SLICE) &&
@@ -1179,14 +1207,14 @@ zx_status_t zx_sys_vmo_create_child(struct zx_process *proc, void *argp)
 		goto out;
 	}
 	if (cflags & ZX_VMO_F_SLICE) {
-		if (parent->flags & ZX_VMO_F_RESIZABLE) {
-			status = ZX_ERR_NOT_SUPPORTED;
-			goto out;
-		}
 		/* A slice lies wholly inside its parent (fixed in size). */
 		if (args->offset > parent->size ||
 		    size > parent->size - args->offset) {
 			status = ZX_ERR_INVALID_ARGS;
+			goto out;
+		}
+		if (parent->flags & ZX_VMO_F_RESIZABLE) {
+			status = ZX_ERR_NOT_SUPPORTED;
 			goto out;
 		}
 	}
@@ -1249,12 +1277,16 @@ zx_status_t zx_sys_vmo_replace_as_executable(struct zx_process *proc,
 	status = zx_handle_remove(proc, args->handle, &old);
 	if (status != ZX_OK)
 		return status;
-	if (old->obj->type->obj_type != ZX_OBJ_TYPE_VMO ||
-	    (args->vmex != ZX_HANDLE_INVALID &&
-	     zx_resource_check(proc, args->vmex, ZX_RSRC_KIND_SYSTEM,
-			       ZX_RSRC_SYSTEM_VMEX_BASE, 1) != ZX_OK)) {
-		status = ZX_ERR_BAD_HANDLE;
+	if (old->obj->type->obj_type != ZX_OBJ_TYPE_VMO) {
+		status = ZX_ERR_WRONG_TYPE;
 		goto out;
+	}
+	if (args->vmex != ZX_HANDLE_INVALID) {
+		status = zx_resource_check(proc, args->vmex,
+					   ZX_RSRC_KIND_SYSTEM,
+					   ZX_RSRC_SYSTEM_VMEX_BASE, 1);
+		if (status != ZX_OK)
+			goto out;
 	}
 	new = zx_handle_create(old->obj, old->rights | ZX_RIGHT_EXECUTE);
 	if (!new) {
