@@ -56,7 +56,7 @@
 			 ZX_VM_PERM_EXECUTE)
 #define ZX_VM_CAN_MAP	(ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE | \
 			 ZX_VM_CAN_MAP_EXECUTE | ZX_VM_CAN_MAP_SPECIFIC)
-#define ZX_VM_ALIGN_MASK	(0x1fU << ZX_VM_ALIGN_BASE)
+#define ZX_VM_ALIGN_MASK	(0x3fU << ZX_VM_ALIGN_BASE)
 
 /*
  * The VMAR tree of one address space and its lock, shared (referenced) by
