@@ -74,7 +74,9 @@ $(BUILD)/libzx/%.o: libzx/src/%.cc $(wildcard libzx/src/*.h) uapi/zircon_ioctl.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(CXXFLAGS_ZX) -c $< -o $@
 
-$(BUILD)/libzx/fallbacks.cc: docs/syscalls.tsv $(LIBZX_SRCS) scripts/syscalls.py
+$(BUILD)/libzx/fallbacks.cc: docs/syscalls.tsv $(LIBZX_SRCS) scripts/syscalls.py \
+		libzx/include/zircon/syscalls.h libzx/include/zircon/syscalls-next.h \
+		libzx/include/zircon/testonly-syscalls.h
 	@mkdir -p $(dir $@)
 	python3 scripts/syscalls.py fallbacks $@
 
