@@ -23,6 +23,7 @@
 #include <zircon/syscalls/debug.h>
 #include <zircon/syscalls/exception.h>
 #include <zircon/syscalls/hypervisor.h>
+#include <zircon/syscalls/iob.h>
 #include <zircon/syscalls/iommu.h>
 #include <zircon/syscalls/log.h>
 #include <zircon/syscalls/object.h>
