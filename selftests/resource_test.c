@@ -321,6 +321,46 @@ TEST(errors_follow_zircon)
 	ASSERT_LIVE_EQ(base);
 }
 
+/* The info resource (or the root resource) answers for the system. */
+TEST(kernel_statistics_from_the_info_resource)
+{
+	zx_handle_t root = rt_root(_metadata), info, mmio;
+	zx_info_cpu_stats_t cpus[64];
+	zx_info_kmem_stats_extended_t x;
+	zx_info_kmem_stats_t k;
+	size_t actual = 0, avail = 0, i;
+
+	info = rt_create(_metadata, root, ZX_RSRC_KIND_SYSTEM,
+			 ZX_RSRC_SYSTEM_INFO_BASE, 1, NULL);
+	mmio = rt_create(_metadata, root, ZX_RSRC_KIND_MMIO, RT_MMIO_BASE,
+			 RT_PAGE, NULL);
+	ASSERT_ZX_OK(zx_object_get_info(info, ZX_INFO_KMEM_STATS, &k,
+					sizeof(k), NULL, NULL));
+	EXPECT_LT(0u, k.total_bytes);
+	EXPECT_LT(0u, k.free_bytes);
+	EXPECT_GE(k.total_bytes, k.free_bytes + k.total_heap_bytes);
+	ASSERT_ZX_OK(zx_object_get_info(root, ZX_INFO_KMEM_STATS_EXTENDED, &x,
+					sizeof(x), NULL, NULL));
+	EXPECT_EQ(k.total_bytes, x.total_bytes);
+	ASSERT_ZX_OK(zx_object_get_info(info, ZX_INFO_CPU_STATS, cpus,
+					sizeof(cpus), &actual, &avail));
+	EXPECT_EQ(zx_system_get_num_cpus(), avail);
+	EXPECT_EQ(avail, actual);
+	for (i = 0; i < actual; i++) {
+		EXPECT_EQ(i, cpus[i].cpu_number);
+		EXPECT_EQ(ZX_INFO_CPU_STATS_FLAG_ONLINE, cpus[i].flags);
+	}
+	/* Other resources know nothing of it. */
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE,
+		  zx_object_get_info(mmio, ZX_INFO_KMEM_STATS, &k, sizeof(k),
+				     NULL, NULL));
+	EXPECT_ZX(ZX_ERR_BUFFER_TOO_SMALL,
+		  zx_object_get_info(info, ZX_INFO_KMEM_STATS, &k, 8, NULL,
+				     NULL));
+	EXPECT_ZX_OK(zx_handle_close_many((zx_handle_t[]){ info, mmio, root },
+					  3));
+}
+
 TEST(system_resource_and_its_bases)
 {
 	static const zx_rsrc_system_base_t bases[] = {

@@ -461,6 +461,9 @@ zx_time_t zx_clock_apply(const struct zx_clock_transformation *x,
 zx_status_t zx_block_until(struct zx_process *proc, bool *done,
 			   zx_time_t deadline, u32 state);
 
+/* zx_core/system_stats.c */
+zx_status_t zx_system_stats_info(struct zx_info_request *req);
+
 /* zx_core/object_syscalls.c */
 zx_status_t zx_info_write_single(struct zx_info_request *req,
 				 const void *rec, size_t size);

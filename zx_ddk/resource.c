@@ -112,8 +112,14 @@ static zx_status_t zx_resource_get_info(struct zx_object *obj,
 	};
 	unsigned long flags;
 
-	if (req->topic != ZX_INFO_RESOURCE)
+	/* System statistics are for the info resource (or the root's). */
+	if (req->topic != ZX_INFO_RESOURCE) {
+		if (r->kind == ZX_RSRC_KIND_ROOT ||
+		    (r->kind == ZX_RSRC_KIND_SYSTEM &&
+		     r->start == ZX_RSRC_SYSTEM_INFO_BASE))
+			return zx_system_stats_info(req);
 		return ZX_ERR_WRONG_TYPE;
+	}
 	if (!(req->rights & ZX_RIGHT_INSPECT))
 		return ZX_ERR_ACCESS_DENIED;
 	spin_lock_irqsave(obj->lock, flags);

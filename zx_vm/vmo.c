@@ -157,6 +157,21 @@ struct zx_vmo {
  */
 static DEFINE_SPINLOCK(zx_vmo_family_lock);
 
+/* Pages held by all VMOs, as counted in their @committed. */
+static atomic_long_t zx_vmo_pages;
+
+/* @own's committed pages change by @delta.  Owner's lock held. */
+static void zx_vmo_count(struct zx_vmo *own, long delta)
+{
+	own->committed += delta;
+	atomic_long_add(delta, &zx_vmo_pages);
+}
+
+u64 zx_vmo_total_bytes(void)
+{
+	return (u64)max(atomic_long_read(&zx_vmo_pages), 0L) << PAGE_SHIFT;
+}
+
 static inline struct zx_vmo *zx_to_vmo(struct zx_object *obj)
 {
 	return container_of(obj, struct zx_vmo, base);
@@ -193,7 +208,7 @@ static void zx_vmo_drop_page(struct zx_vmo *own, pgoff_t idx)
 	lockdep_assert_held(&own->lock);
 	page = xa_erase(&own->pages, idx);
 	if (page) {
-		own->committed--;
+		zx_vmo_count(own, -1);
 		zx_vmo_unmap_page(own, idx, page);
 		zx_vmo_release_page(own, page);
 	}
@@ -209,7 +224,7 @@ static void zx_vmo_drop_pages(struct zx_vmo *own, pgoff_t first,
 	lockdep_assert_held(&own->lock);
 	xa_for_each_range(&own->pages, idx, page, first, last) {
 		xa_erase(&own->pages, idx);
-		own->committed--;
+		zx_vmo_count(own, -1);
 		zx_vmo_unmap_page(own, idx, page);
 		zx_vmo_release_page(own, page);
 	}
@@ -254,7 +269,7 @@ static struct page *zx_vmo_writable_page(struct zx_vmo *own, pgoff_t idx)
 		zx_vmo_unmap_page(own, idx, page);
 		put_page(page);
 	} else {
-		own->committed++;
+		zx_vmo_count(own, 1);
 	}
 	return copy;
 }
@@ -319,6 +334,7 @@ static void zx_vmo_destroy(struct zx_object *obj)
 	xa_for_each(&vmo->pages, idx, page)
 		zx_vmo_release_page(vmo, page);
 	xa_destroy(&vmo->pages);
+	atomic_long_sub(vmo->committed, &zx_vmo_pages);
 	/* Every pin holds a reference: none is left by now. */
 	WARN_ON(!xa_empty(&vmo->pins));
 	xa_destroy(&vmo->pins);
@@ -1098,7 +1114,7 @@ static zx_status_t zx_vmo_share_pages(struct zx_vmo *parent,
 			break;
 		}
 		get_page(page);
-		child->committed++;
+		zx_vmo_count(child, 1);
 		xa_set_mark(&child->pages, idx - first, ZX_VMO_SHARED);
 		xa_set_mark(&own->pages, idx, ZX_VMO_SHARED);
 		/* Writable mappings of it must fault again, read-only. */
@@ -1510,7 +1526,7 @@ static struct page *zx_vmo_take_page(struct zx_vmo *own, pgoff_t idx,
 	*shared = xa_get_mark(&own->pages, idx, ZX_VMO_SHARED);
 	page = xa_erase(&own->pages, idx);
 	if (page) {
-		own->committed--;
+		zx_vmo_count(own, -1);
 		zx_vmo_unmap_page(own, idx, page);
 	}
 	return page;
@@ -1586,7 +1602,7 @@ zx_status_t zx_vmo_supply_pages(struct zx_vmo *dst, u64 offset, u64 len,
 					   GFP_KERNEL_ACCOUNT))) {
 			status = ZX_ERR_NO_MEMORY;
 		} else {
-			dst->committed++;
+			zx_vmo_count(dst, 1);
 			if (shared)
 				xa_set_mark(&dst->pages, to, ZX_VMO_SHARED);
 			page = NULL;
@@ -2120,7 +2136,7 @@ zx_status_t zx_sys_vmo_create_contiguous(struct zx_process *proc, void *argp)
 	for (i = 0; i < (1UL << order); i++) {
 		if (i < n && !xa_err(xa_store(&vmo->pages, i, page + i,
 					      GFP_KERNEL_ACCOUNT))) {
-			vmo->committed++;
+			zx_vmo_count(vmo, 1);
 			continue;
 		}
 		if (i < n)
