@@ -1238,4 +1238,58 @@ TEST(call_etc_moves_handles_both_ways)
 	ASSERT_LIVE_EQ(base);
 }
 
+/* ---- the module -------------------------------------------------------------- */
+
+/* The module's reference count (CONFIG_MODULE_UNLOAD), or -1. */
+static long ch_module_refcnt(void)
+{
+	char buf[32];
+	ssize_t n;
+	int fd;
+
+	fd = open("/sys/module/zircon/refcnt", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	return strtol(buf, NULL, 10);
+}
+
+TEST(live_objects_keep_the_module_loaded)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t ev[64], a, b, timer;
+	long refs, objects;
+	int i;
+
+	if (ch_module_refcnt() < 0)
+		SKIP(return, "no /sys/module/zircon/refcnt");
+	for (i = 0; i < 64; i++)
+		ev[i] = zxt_event(_metadata);
+	ch_create(_metadata, &a, &b);
+	ASSERT_ZX_OK(zx_timer_create(ZX_TIMER_SLACK_LATE, ZX_CLOCK_MONOTONIC,
+				     &timer));
+	ASSERT_ZX_OK(zx_timer_set(timer, zx_deadline_after(ZX_SEC(60)), 0));
+	ASSERT_ZX_OK(zx_channel_write(a, 0, "t", 1, &timer, 1));
+	/*
+	 * rmmod is refused while the count is above zero: every object,
+	 * wherever it is (a queue, a timer), must hold it.  Read first, so
+	 * objects freed meanwhile only lower the second number.
+	 */
+	refs = ch_module_refcnt();
+	objects = zxt_live_now().objects;
+	EXPECT_GE(refs, objects) {
+		TH_LOG("module refcnt %ld with %ld live objects", refs,
+		       objects);
+	}
+	for (i = 0; i < 64; i++)
+		EXPECT_ZX_OK(zx_handle_close(ev[i]));
+	EXPECT_ZX_OK(zx_handle_close(a));
+	EXPECT_ZX_OK(zx_handle_close(b));
+	ASSERT_LIVE_EQ(base);
+}
+
 TEST_HARNESS_MAIN

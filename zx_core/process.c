@@ -10,7 +10,8 @@
  * be torn down underneath it.
  *
  * Each context pins the module (released when its notifier is freed), so
- * zircon.ko cannot go away while a process that used it still lives.
+ * zircon.ko cannot go away while a process that used it still lives, and
+ * so does every object (see zircon.h).
  */
 #include <linux/capability.h>
 #include <linux/hashtable.h>

@@ -91,6 +91,8 @@
  * process's table or in flight inside a message.  When handle_count drops to
  * zero, a peered object is unlinked from its peer (which gets the signals
  * its type names, e.g. PEER_CLOSED), then the type's on_zero_handles() runs.
+ * Every live object holds a reference on the module, so zircon.ko cannot be
+ * unloaded while any object (and its timers and callbacks) exists.
  */
 #ifndef ZX_CORE_ZIRCON_H
 #define ZX_CORE_ZIRCON_H
