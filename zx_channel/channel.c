@@ -111,51 +111,59 @@ static struct zx_channel_msg *zx_msg_alloc(u32 num_bytes, u32 num_handles)
 	return msg;
 }
 
+static struct workqueue_struct *zx_channel_wq;
+
 /*
  * Messages that will never be read.  Destroying their handles may close
- * further channels whose messages hold further handles, so freeing is done
- * by one loop over a global list instead of recursion, which could overrun
- * the kernel stack on long chains.
+ * further channels whose messages hold further handles.  Those are freed
+ * neither by recursion, which could overrun the kernel stack on long
+ * chains, nor by whichever task happens to be freeing already, but by a
+ * work item, a batch at a time.
  */
 static LIST_HEAD(zx_reap_list);
 static DEFINE_SPINLOCK(zx_reap_lock);
-static bool zx_reaping;
-
-static void zx_msg_reap_list(struct list_head *msgs)
-{
-	struct zx_channel_msg *msg;
-	u32 i;
-
-	spin_lock(&zx_reap_lock);
-	list_splice_tail_init(msgs, &zx_reap_list);
-	if (zx_reaping) {
-		/* An outer call on this or another task frees them. */
-		spin_unlock(&zx_reap_lock);
-		return;
-	}
-	zx_reaping = true;
-	while (!list_empty(&zx_reap_list)) {
-		msg = list_first_entry(&zx_reap_list, struct zx_channel_msg,
-				       node);
-		list_del(&msg->node);
-		spin_unlock(&zx_reap_lock);
-		for (i = 0; i < msg->num_handles; i++)
-			if (msg->handles[i])
-				zx_handle_destroy(msg->handles[i]);
-		kvfree(msg);
-		cond_resched();
-		spin_lock(&zx_reap_lock);
-	}
-	zx_reaping = false;
-	spin_unlock(&zx_reap_lock);
-}
+#define ZX_REAP_BATCH		64
 
 static void zx_msg_reap(struct zx_channel_msg *msg)
 {
-	LIST_HEAD(one);
+	u32 i;
 
-	list_add(&msg->node, &one);
-	zx_msg_reap_list(&one);
+	for (i = 0; i < msg->num_handles; i++)
+		if (msg->handles[i])
+			zx_handle_destroy(msg->handles[i]);
+	kvfree(msg);
+}
+
+static void zx_reap_run(struct work_struct *work)
+{
+	struct zx_channel_msg *msg;
+	int n;
+
+	for (n = 0; n < ZX_REAP_BATCH; n++) {
+		spin_lock(&zx_reap_lock);
+		msg = list_first_entry_or_null(&zx_reap_list,
+					       struct zx_channel_msg, node);
+		if (msg)
+			list_del(&msg->node);
+		spin_unlock(&zx_reap_lock);
+		if (!msg)
+			return;
+		zx_msg_reap(msg);
+		cond_resched();
+	}
+	/* More to do: behind the work queued meanwhile. */
+	queue_work(zx_channel_wq, work);
+}
+static DECLARE_WORK(zx_reap_work, zx_reap_run);
+
+static void zx_msg_reap_list(struct list_head *msgs)
+{
+	if (list_empty(msgs))
+		return;
+	spin_lock(&zx_reap_lock);
+	list_splice_tail_init(msgs, &zx_reap_list);
+	spin_unlock(&zx_reap_lock);
+	queue_work(zx_channel_wq, &zx_reap_work);
 }
 
 /* ---- the object --------------------------------------------------------- */
@@ -926,4 +934,19 @@ zx_status_t zx_sys_channel_call(struct zx_process *proc, void *argp)
 zx_status_t zx_sys_channel_call_etc(struct zx_process *proc, void *argp)
 {
 	return zx_channel_call_common(proc, argp, true);
+}
+
+int zx_channel_init(void)
+{
+	zx_channel_wq = alloc_workqueue("zircon_channel", 0, 0);
+	return zx_channel_wq ? 0 : -ENOMEM;
+}
+
+/*
+ * Module exit: no object is left (each holds the module), but the work
+ * that freed the last ones may still be returning.
+ */
+void zx_channel_exit(void)
+{
+	destroy_workqueue(zx_channel_wq);
 }

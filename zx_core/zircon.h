@@ -395,6 +395,10 @@ void zx_job_exit(void);
 int zx_debuglog_init(void);
 void zx_debuglog_exit(void);
 
+/* zx_channel/channel.c */
+int zx_channel_init(void);
+void zx_channel_exit(void);
+
 /* zx_vm/vmar.c */
 struct zx_object *zx_vmar_create_root(struct mm_struct *mm);
 zx_status_t zx_vmar_maps_fill(struct zx_object *root, const char *name,
