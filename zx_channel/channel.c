@@ -43,6 +43,7 @@ struct zx_channel {
 	/* Under zx_channel_gc_lock: */
 	u32 inflight;			/* handles to this end in queues */
 	struct list_head gc_node;	/* in zx_gc_ends while inflight */
+	bool gc_picked;			/* a candidate of the running pass */
 	/* The collector's own, touched only by its work: */
 	struct list_head gc_scan;
 	int gc_refs;
@@ -191,10 +192,12 @@ static void zx_msg_reap_list(struct list_head *msgs)
  * never be read again, and dropping their queues breaks their cycles.
  *
  * The queues are scanned under their own locks, one at a time, so they may
- * change meanwhile.  Whoever queues or dequeues a handle to a channel bumps
- * zx_gc_seq; a scan that saw it move drops nothing and runs again later.
- * A candidate can only become reachable through such a dequeue: a handle
- * to it elsewhere, or a reference to it, would have to come from one.
+ * change meanwhile.  A candidate can only become reachable when a handle to
+ * it leaves a queue: a handle elsewhere, or a reference, would have to come
+ * from one.  Whoever takes such a handle out of a queue bumps zx_gc_seq,
+ * and a pass that saw it move drops nothing and runs again later.  Other
+ * changes do not matter: what a queue gains is a handle from outside (no
+ * candidate's), or a candidate's that some earlier dequeue let out.
  *
  * It runs from a work item when an end's handle is queued and no other
  * handle to it is outside a queue, on an end that is in no table either.
@@ -205,7 +208,7 @@ static void zx_msg_reap_list(struct list_head *msgs)
  */
 static DEFINE_SPINLOCK(zx_channel_gc_lock);
 static LIST_HEAD(zx_gc_ends);		/* ends with handles in queues */
-static u64 zx_gc_seq;
+static u64 zx_gc_seq;			/* candidates' handles dequeued */
 static unsigned int zx_gc_retries;	/* of the work only */
 
 enum { ZX_GC_NONE, ZX_GC_CANDIDATE, ZX_GC_ALIVE };
@@ -233,13 +236,14 @@ static void zx_gc_dequeued(struct zx_channel_msg *msg)
 	if (!msg->num_channels)
 		return;
 	spin_lock(&zx_channel_gc_lock);
-	zx_gc_seq++;
 	for (i = 0; i < msg->num_handles; i++) {
 		if (!zx_is_channel(msg->handles[i]->obj))
 			continue;
 		end = zx_to_channel(msg->handles[i]->obj);
 		if (!--end->inflight)
 			list_del_init(&end->gc_node);
+		if (end->gc_picked)
+			zx_gc_seq++;
 	}
 	spin_unlock(&zx_channel_gc_lock);
 }
@@ -258,7 +262,6 @@ static void zx_gc_queued(struct zx_channel *ch, struct zx_channel_msg *msg)
 	if (!msg->num_channels)
 		return;
 	spin_lock(&zx_channel_gc_lock);
-	zx_gc_seq++;
 	for (i = 0; i < msg->num_handles; i++) {
 		if (!zx_is_channel(msg->handles[i]->obj))
 			continue;
@@ -345,6 +348,7 @@ static u64 zx_gc_candidates(struct list_head *cands)
 		    kref_read(&ch->base.ref) != handles)
 			continue;
 		zx_object_get(&ch->base);
+		ch->gc_picked = true;
 		ch->gc_state = ZX_GC_CANDIDATE;
 		ch->gc_refs = handles;
 		list_add_tail(&ch->gc_scan, cands);
@@ -395,6 +399,10 @@ static void zx_gc_run(struct work_struct *work)
 		spin_unlock_irqrestore(ch->base.lock, flags);
 	}
 	list_splice_tail_init(&alive, &cands);
+	spin_lock_irq(&zx_channel_gc_lock);
+	list_for_each_entry(ch, &cands, gc_scan)
+		ch->gc_picked = false;
+	spin_unlock_irq(&zx_channel_gc_lock);
 	list_for_each_entry_safe(ch, tmp, &cands, gc_scan) {
 		list_del_init(&ch->gc_scan);
 		ch->gc_state = ZX_GC_NONE;
@@ -406,7 +414,7 @@ static void zx_gc_run(struct work_struct *work)
 		zx_gc_retries = 0;
 		return;
 	}
-	/* Handles moved under the scan: look again, later each time. */
+	/* A candidate's handle moved under the scan: look again, later. */
 	if (zx_gc_retries < 8)
 		zx_gc_retries++;
 	queue_delayed_work(zx_channel_wq, &zx_gc_work, 1UL << zx_gc_retries);
@@ -467,6 +475,7 @@ static struct zx_channel *zx_channel_alloc(void)
 	ch->next_txid = 0;
 	ch->inflight = 0;
 	INIT_LIST_HEAD(&ch->gc_node);
+	ch->gc_picked = false;
 	INIT_LIST_HEAD(&ch->gc_scan);
 	ch->gc_state = ZX_GC_NONE;
 	/* Not yet visible to anyone: no lock needed. */
