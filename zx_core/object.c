@@ -4,6 +4,7 @@
  * lifetime, signal state and the observers that waits and ports attach.
  */
 #include <linux/atomic.h>
+#include <linux/module.h>
 #include <linux/slab.h>
 
 #include "zircon.h"
@@ -30,8 +31,14 @@ void zx_object_init(struct zx_object *obj, const struct zx_object_type *type)
 	INIT_LIST_HEAD(&obj->observers);
 	obj->peer = NULL;
 	memset(obj->name, 0, sizeof(obj->name));
-	if (!type->permanent)
+	/*
+	 * The module before the count, and the count down before the module
+	 * (zx_object_release()), so its refcount never reads below the count.
+	 */
+	if (!type->permanent) {
+		__module_get(THIS_MODULE);
 		atomic_long_inc(&zx_objects_alive);
+	}
 }
 
 int zx_object_init_peers(struct zx_object *a, struct zx_object *b)
@@ -64,8 +71,11 @@ static void zx_object_release(struct kref *ref)
 	obj->type->destroy(obj);
 	if (pl && refcount_dec_and_test(&pl->ref))
 		kfree(pl);
-	if (counted)
+	if (counted) {
 		atomic_long_dec(&zx_objects_alive);
+		/* Whoever runs this holds the module, or module exit waits. */
+		module_put(THIS_MODULE);
+	}
 }
 
 void zx_object_put(struct zx_object *obj)

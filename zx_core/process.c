@@ -10,7 +10,8 @@
  * be torn down underneath it.
  *
  * Each context pins the module (released when its notifier is freed), so
- * zircon.ko cannot go away while a process that used it still lives.
+ * zircon.ko cannot go away while a process that used it still lives, and
+ * so does every object (see zircon.h).
  */
 #include <linux/capability.h>
 #include <linux/hashtable.h>
@@ -460,6 +461,8 @@ static void zx_process_release(struct mmu_notifier *mn, struct mm_struct *mm)
 	zx_process_drop_startup_handles(proc);
 	zx_handle_table_close_all(&proc->handles);
 	zx_process_drop_root_vmar(proc);
+	/* Its calls in progress held ends the collector had to pass over. */
+	zx_channel_gc_kick();
 	zx_object_update_signals(&proc->base, 0, ZX_PROCESS_TERMINATED);
 	/* Dropping the notifier from inside its own callback is not allowed. */
 	queue_work(zx_process_wq, &proc->put_work);

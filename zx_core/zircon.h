@@ -75,6 +75,13 @@
  *                                 async waits.  An observer firing under
  *                                 any other object's lock queues a packet;
  *                                 ports are never observed by ports.
+ *       zx_channel_gc_lock        how many handles to each channel end sit
+ *                                 in queues, the list of such ends and the
+ *                                 collector's sequence (spinlock, irqs
+ *                                 off): taken inside a channel's lock by
+ *                                 whoever queues or dequeues a message that
+ *                                 carries channel handles; the collector
+ *                                 (zx_channel/channel.c) takes it alone
  *         wait_queue_head locks   port_wait sleepers, poll bridge files
  *
  * The two ends of a peered object (eventpair, channel, ...) share one lock,
@@ -93,6 +100,10 @@
  * process's table or in flight inside a message.  When handle_count drops to
  * zero, a peered object is unlinked from its peer (which gets the signals
  * its type names, e.g. PEER_CLOSED), then the type's on_zero_handles() runs.
+ * Handles in channel queues can form cycles that no process can reach; the
+ * channel collector (zx_channel/channel.c) finds and drops them.  Every
+ * live object holds a reference on the module, so zircon.ko cannot be
+ * unloaded while any object (and its timers and callbacks) exists.
  */
 #ifndef ZX_CORE_ZIRCON_H
 #define ZX_CORE_ZIRCON_H
@@ -402,6 +413,11 @@ void zx_job_exit(void);
 /* zx_core/debuglog.c */
 int zx_debuglog_init(void);
 void zx_debuglog_exit(void);
+
+/* zx_channel/channel.c */
+int zx_channel_init(void);
+void zx_channel_exit(void);
+void zx_channel_gc_kick(void);
 
 /* zx_vm/vmar.c */
 struct zx_object *zx_vmar_create_root(struct mm_struct *mm);
