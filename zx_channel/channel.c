@@ -79,6 +79,8 @@ struct zx_channel_wr {
 	u32 num_handles;
 	bool etc;			/* handles are dispositions */
 	zx_rights_t rights;		/* needed on @handle */
+	/* A failure found before the write began: only consume the handles. */
+	zx_status_t error;
 };
 
 /* Per-call scratch for the handles of a write. */
@@ -766,17 +768,93 @@ invalid:
 	return ZX_ERR_INVALID_ARGS;
 }
 
-/* Writes back each disposition's result for write_etc. */
+/*
+ * Reads entries [@first, @first + @n) of a write's handle array into
+ * @s->disp, as dispositions (a plain write moves each with its rights).
+ */
+static zx_status_t zx_channel_get_handles(const struct zx_channel_wr *wr,
+					  struct zx_channel_wr_handles *s,
+					  u32 first, u32 n)
+{
+	u32 i;
+
+	if (wr->etc) {
+		const zx_handle_disposition_t __user *ud = zx_uptr(wr->handles);
+
+		if (copy_from_user(s->disp, ud + first, n * sizeof(s->disp[0])))
+			return ZX_ERR_INVALID_ARGS;
+	} else {
+		const zx_handle_t __user *uh = zx_uptr(wr->handles);
+
+		for (i = 0; i < n; i++) {
+			if (get_user(s->disp[i].handle, &uh[first + i]))
+				return ZX_ERR_INVALID_ARGS;
+			s->disp[i].operation = ZX_HANDLE_OP_MOVE;
+			s->disp[i].type = ZX_OBJ_TYPE_NONE;
+			s->disp[i].rights = ZX_RIGHT_SAME_RIGHTS;
+		}
+	}
+	for (i = 0; i < n; i++)
+		s->disp[i].result = ZX_OK;
+	return ZX_OK;
+}
+
+/* Writes back the results of entries [@first, @first + @n) for _etc. */
 static zx_status_t zx_channel_put_results(const struct zx_channel_wr *wr,
-					  struct zx_channel_wr_handles *s)
+					  struct zx_channel_wr_handles *s,
+					  u32 first, u32 n)
 {
 	zx_handle_disposition_t __user *ud = zx_uptr(wr->handles);
 	u32 i;
 
-	for (i = 0; i < wr->num_handles; i++)
-		if (put_user(s->disp[i].result, &ud[i].result))
+	for (i = 0; i < n; i++)
+		if (put_user(s->disp[i].result, &ud[first + i].result))
 			return ZX_ERR_INVALID_ARGS;
 	return ZX_OK;
+}
+
+/*
+ * A write with more handles than a message can carry fails, but consumes
+ * its handles all the same, as every failed write does: each moved handle
+ * is closed (duplicated ones stay) and, for _etc, each disposition gets the
+ * result of its own handle.  The array is read a message's worth at a time.
+ */
+static void zx_channel_discard_handles(struct zx_process *proc,
+				       const struct zx_channel_wr *wr,
+				       struct zx_channel_wr_handles *s)
+{
+	struct zx_handle_table *t = &proc->handles;
+	struct zx_handle *h;
+	u32 done, n, i;
+
+	for (done = 0; done < wr->num_handles; done += n) {
+		n = min_t(u32, wr->num_handles - done,
+			  ZX_CHANNEL_MAX_MSG_HANDLES);
+		if (fatal_signal_pending(current) ||
+		    zx_channel_get_handles(wr, s, done, n) != ZX_OK)
+			return;
+		for (i = 0; i < n; i++) {
+			zx_handle_disposition_t *d = &s->disp[i];
+			bool move = d->operation == ZX_HANDLE_OP_MOVE;
+
+			xa_lock(&t->slots);
+			h = __zx_handle_find(proc, d->handle);
+			if (!move && d->operation != ZX_HANDLE_OP_DUPLICATE)
+				d->result = ZX_ERR_INVALID_ARGS;
+			else if (!h)
+				d->result = ZX_ERR_BAD_HANDLE;
+			if (h && move)
+				__zx_handle_unlink(proc, h);
+			else
+				h = NULL;
+			xa_unlock(&t->slots);
+			if (h)
+				zx_handle_destroy(h);
+		}
+		if (wr->etc && zx_channel_put_results(wr, s, done, n) != ZX_OK)
+			return;
+		cond_resched();
+	}
 }
 
 /*
@@ -795,36 +873,21 @@ static zx_status_t zx_channel_write_msg(struct zx_process *proc,
 	struct zx_channel_wr_handles *s;
 	struct zx_channel_msg *msg = NULL;
 	struct zx_object *obj = NULL;
-	u32 n = wr->num_handles, i, num_bytes = wr->num_bytes;
+	u32 n = wr->num_handles, num_bytes = wr->num_bytes;
 	bool observing = false;
 	zx_status_t status;
 
-	if (n > ZX_CHANNEL_MAX_MSG_HANDLES)
-		return ZX_ERR_OUT_OF_RANGE;
 	s = kmalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
 		return ZX_ERR_NO_MEMORY;
-	if (wr->etc) {
-		if (copy_from_user(s->disp, zx_uptr(wr->handles),
-				   n * sizeof(s->disp[0]))) {
-			status = ZX_ERR_INVALID_ARGS;
-			goto out_free;
-		}
-	} else {
-		const zx_handle_t __user *uh = zx_uptr(wr->handles);
-
-		for (i = 0; i < n; i++) {
-			if (get_user(s->disp[i].handle, &uh[i])) {
-				status = ZX_ERR_INVALID_ARGS;
-				goto out_free;
-			}
-			s->disp[i].operation = ZX_HANDLE_OP_MOVE;
-			s->disp[i].type = ZX_OBJ_TYPE_NONE;
-			s->disp[i].rights = ZX_RIGHT_SAME_RIGHTS;
-		}
+	if (n > ZX_CHANNEL_MAX_MSG_HANDLES) {
+		zx_channel_discard_handles(proc, wr, s);
+		status = ZX_ERR_OUT_OF_RANGE;
+		goto out_free;
 	}
-	for (i = 0; i < n; i++)
-		s->disp[i].result = ZX_OK;
+	status = zx_channel_get_handles(wr, s, 0, n);
+	if (status != ZX_OK)
+		goto out_free;
 
 	/* From here on every failure still consumes the handles. */
 	status = ZX_OK;
@@ -839,6 +902,8 @@ static zx_status_t zx_channel_write_msg(struct zx_process *proc,
 		status = ZX_ERR_OUT_OF_RANGE;
 	if (status == ZX_OK && call && num_bytes < sizeof(zx_txid_t))
 		status = ZX_ERR_INVALID_ARGS;
+	if (status == ZX_OK)
+		status = wr->error;
 	if (status == ZX_OK) {
 		msg = zx_msg_alloc(num_bytes, n);
 		if (!msg)
@@ -864,7 +929,7 @@ static zx_status_t zx_channel_write_msg(struct zx_process *proc,
 	}
 	status = zx_channel_take_handles(proc, s, n, obj, msg, status);
 	if (wr->etc && n) {
-		zx_status_t st = zx_channel_put_results(wr, s);
+		zx_status_t st = zx_channel_put_results(wr, s, 0, n);
 
 		if (status == ZX_OK)
 			status = st;
@@ -1137,6 +1202,9 @@ static zx_status_t zx_channel_call_common(struct zx_process *proc,
 		.num_handles = args->wr_num_handles,
 		.etc = etc,
 		.rights = ZX_RIGHT_READ | ZX_RIGHT_WRITE,
+		/* Unlike a read's, a call's reply sizes are not optional. */
+		.error = args->actual_bytes && args->actual_handles ?
+			 ZX_OK : ZX_ERR_INVALID_ARGS,
 	};
 	struct zx_channel_rd rd = {
 		.bytes = args->rd_bytes,

@@ -58,6 +58,7 @@ static void zx_job_destroy(struct zx_object *obj)
 
 static const struct zx_object_type zx_root_job_type = {
 	.obj_type = ZX_OBJ_TYPE_JOB,
+	.name = ZX_NAME_SETTABLE,
 	.default_rights = ZX_DEFAULT_JOB_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.permanent = true,
@@ -67,6 +68,7 @@ static const struct zx_object_type zx_root_job_type = {
 
 static const struct zx_object_type zx_process_job_type = {
 	.obj_type = ZX_OBJ_TYPE_JOB,
+	.name = ZX_NAME_SETTABLE,
 	.default_rights = ZX_DEFAULT_JOB_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.destroy = zx_job_destroy,

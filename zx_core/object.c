@@ -139,14 +139,16 @@ zx_signals_t zx_object_signals(struct zx_object *obj)
 /*
  * Registers @ob; unless it is an edge observer, it fires at once if its
  * trigger is already active, so a wait never misses a signal raised before
- * it started.  Caller holds obj->lock.
+ * it started.  Observers are kept newest first, so one signal change fires
+ * them in that order, and async waits of one port queue their packets
+ * newest registration first, as on Zircon.  Caller holds obj->lock.
  */
 void __zx_object_add_observer(struct zx_object *obj, struct zx_observer *ob)
 {
 	lockdep_assert_held(obj->lock);
 	/* Or closing the handle would not cancel it (zx_handle_destroy()). */
 	WARN_ON_ONCE(ob->handle && !ob->handle->observed);
-	list_add_tail(&ob->node, &obj->observers);
+	list_add(&ob->node, &obj->observers);
 	if (!ob->edge && (ob->trigger & obj->signals))
 		ob->on_match(ob, obj->signals);
 }

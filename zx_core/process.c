@@ -57,6 +57,7 @@ static void zx_process_destroy(struct zx_object *obj)
 
 static const struct zx_object_type zx_process_type = {
 	.obj_type = ZX_OBJ_TYPE_PROCESS,
+	.name = ZX_NAME_SETTABLE,
 	.default_rights = ZX_DEFAULT_PROCESS_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.destroy = zx_process_destroy,

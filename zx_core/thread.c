@@ -154,6 +154,7 @@ static zx_status_t zx_thread_get_info(struct zx_object *obj,
 
 static const struct zx_object_type zx_thread_type = {
 	.obj_type = ZX_OBJ_TYPE_THREAD,
+	.name = ZX_NAME_SETTABLE,
 	.default_rights = ZX_DEFAULT_THREAD_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.destroy = zx_thread_destroy,

@@ -140,8 +140,16 @@ struct zx_info_request {
 	size_t avail;			/* records available */
 };
 
+/* What ZX_PROP_NAME means for a type. */
+enum zx_name_kind {
+	ZX_NAME_NONE,			/* no name: ZX_ERR_WRONG_TYPE */
+	ZX_NAME_FIXED,			/* given at creation, read-only */
+	ZX_NAME_SETTABLE,
+};
+
 struct zx_object_type {
 	zx_obj_type_t obj_type;
+	enum zx_name_kind name;
 	/* Rights of the handle(s) returned by the create call. */
 	zx_rights_t default_rights;
 	/* Signals that object_signal may set or clear on this type. */

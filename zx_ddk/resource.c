@@ -130,6 +130,7 @@ static zx_status_t zx_resource_get_info(struct zx_object *obj,
 
 static const struct zx_object_type zx_resource_type = {
 	.obj_type = ZX_OBJ_TYPE_RESOURCE,
+	.name = ZX_NAME_FIXED,
 	.default_rights = ZX_DEFAULT_RESOURCE_RIGHTS,
 	.on_zero_handles = zx_resource_on_zero_handles,
 	.destroy = zx_resource_destroy,
@@ -139,6 +140,7 @@ static const struct zx_object_type zx_resource_type = {
 /* The root resource lives as long as the module, like the root job. */
 static const struct zx_object_type zx_root_resource_type = {
 	.obj_type = ZX_OBJ_TYPE_RESOURCE,
+	.name = ZX_NAME_FIXED,
 	.default_rights = ZX_DEFAULT_RESOURCE_RIGHTS,
 	.permanent = true,
 	.destroy = zx_resource_destroy,

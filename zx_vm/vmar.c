@@ -413,6 +413,7 @@ static void zx_vmar_destroy(struct zx_object *obj)
 
 static const struct zx_object_type zx_vmar_type = {
 	.obj_type = ZX_OBJ_TYPE_VMAR,
+	.name = ZX_NAME_SETTABLE,
 	.default_rights = ZX_DEFAULT_VMAR_RIGHTS | ZX_RIGHT_READ |
 			  ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE,
 	.user_signals = ZX_USER_SIGNAL_ALL,

@@ -481,6 +481,7 @@ static zx_status_t zx_vmo_set_property(struct zx_object *obj, u32 property,
 
 static const struct zx_object_type zx_vmo_type = {
 	.obj_type = ZX_OBJ_TYPE_VMO,
+	.name = ZX_NAME_SETTABLE,
 	.default_rights = ZX_DEFAULT_VMO_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.destroy = zx_vmo_destroy,
