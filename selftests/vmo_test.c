@@ -142,8 +142,8 @@ TEST(create_errors)
 	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_vmo_create(PG, 0x80000000u, &h));
 	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
 		  zx_vmo_create(PG, ZX_VMO_TRAP_DIRTY, &h));
-	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
-		  zx_vmo_create(PG, ZX_VMO_DISCARDABLE, &h));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_vmo_create(PG, ZX_VMO_DISCARDABLE | ZX_VMO_RESIZABLE, &h));
 	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE, zx_vmo_create(UINT64_MAX, 0, &h));
 	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
 		  zx_vmo_create(UINT64_MAX - PG + 2, 0, &h));
@@ -902,6 +902,78 @@ TEST(slice_rules)
 	EXPECT_ZX_OK(zx_handle_close(ro));
 	EXPECT_ZX_OK(zx_handle_close(rs));
 	EXPECT_ZX_OK(zx_handle_close(p));
+	ASSERT_LIVE_EQ(base);
+}
+
+/* Asks Linux to shrink its caches, which runs the VMO shrinker. */
+static bool drop_caches(void)
+{
+	int fd = open("/proc/sys/vm/drop_caches", O_WRONLY);
+	bool ok = fd >= 0 && write(fd, "2", 1) == 1;
+
+	if (fd >= 0)
+		close(fd);
+	return ok;
+}
+
+TEST(discardable_vmos_lock_unlock_and_are_discarded)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t d, kept, c = ZX_HANDLE_INVALID;
+	zx_vmo_lock_state_t ls;
+
+	ASSERT_ZX_OK(zx_vmo_create(2 * PG, ZX_VMO_DISCARDABLE, &d));
+	ASSERT_ZX_OK(zx_vmo_create(PG, ZX_VMO_DISCARDABLE, &kept));
+	EXPECT_NE(0u, vmo_info(_metadata, d).flags & ZX_INFO_VMO_DISCARDABLE);
+	/* Never locked: nothing to unlock. */
+	EXPECT_ZX(ZX_ERR_BAD_STATE,
+		  zx_vmo_op_range(d, ZX_VMO_OP_UNLOCK, 0, 2 * PG, NULL, 0));
+	/* The whole VMO at once, with a buffer for LOCK. */
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
+		  zx_vmo_op_range(d, ZX_VMO_OP_LOCK, 0, PG, &ls, sizeof(ls)));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_vmo_op_range(d, ZX_VMO_OP_LOCK, 0, 2 * PG, &ls, 8));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_vmo_op_range(d, ZX_VMO_OP_LOCK, 0, 2 * PG, ZXT_BAD_PTR,
+				  sizeof(ls)));
+	memset(&ls, 0xff, sizeof(ls));
+	ASSERT_ZX_OK(zx_vmo_op_range(d, ZX_VMO_OP_LOCK, 0, 2 * PG, &ls,
+				     sizeof(ls)));
+	EXPECT_EQ(0u, ls.offset);
+	EXPECT_EQ(2 * PG, ls.size);
+	EXPECT_EQ(0u, ls.discarded_size);
+	/* No children of what may vanish. */
+	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
+		  zx_vmo_create_child(d, ZX_VMO_CHILD_SNAPSHOT, 0, PG, &c));
+	vmo_poke(_metadata, d, PG, 7);
+	vmo_poke(_metadata, kept, 0, 8);
+	ASSERT_ZX_OK(zx_vmo_op_range(kept, ZX_VMO_OP_TRY_LOCK, 0, PG, NULL, 0));
+	/* Locked twice, unlocked twice. */
+	ASSERT_ZX_OK(zx_vmo_op_range(d, ZX_VMO_OP_TRY_LOCK, 0, 2 * PG, NULL,
+				     0));
+	ASSERT_ZX_OK(zx_vmo_op_range(d, ZX_VMO_OP_UNLOCK, 0, 2 * PG, NULL, 0));
+	ASSERT_ZX_OK(zx_vmo_op_range(d, ZX_VMO_OP_UNLOCK, 0, 2 * PG, NULL, 0));
+	EXPECT_ZX(ZX_ERR_BAD_STATE,
+		  zx_vmo_op_range(d, ZX_VMO_OP_UNLOCK, 0, 2 * PG, NULL, 0));
+	if (!drop_caches())
+		SKIP(goto out, "cannot write /proc/sys/vm/drop_caches");
+	/* Unlocked: discarded; locked: kept. */
+	EXPECT_EQ(0u, vmo_info(_metadata, d).committed_bytes);
+	EXPECT_ZX(ZX_ERR_UNAVAILABLE,
+		  zx_vmo_op_range(d, ZX_VMO_OP_TRY_LOCK, 0, 2 * PG, NULL, 0));
+	ASSERT_ZX_OK(zx_vmo_op_range(d, ZX_VMO_OP_LOCK, 0, 2 * PG, &ls,
+				     sizeof(ls)));
+	EXPECT_EQ(0u, ls.discarded_offset);
+	EXPECT_EQ(2 * PG, ls.discarded_size);
+	EXPECT_EQ(0, vmo_peek(_metadata, d, PG));
+	EXPECT_EQ(8, vmo_peek(_metadata, kept, 0));
+	/* Reported once: the next lock finds nothing discarded. */
+	ASSERT_ZX_OK(zx_vmo_op_range(d, ZX_VMO_OP_LOCK, 0, 2 * PG, &ls,
+				     sizeof(ls)));
+	EXPECT_EQ(0u, ls.discarded_size);
+out:
+	EXPECT_ZX_OK(zx_handle_close(kept));
+	EXPECT_ZX_OK(zx_handle_close(d));
 	ASSERT_LIVE_EQ(base);
 }
 

@@ -596,11 +596,16 @@ static int __init zx_init(void)
 	ret = zx_vmar_init();
 	if (ret)
 		goto err_pci;
-	ret = misc_register(&zx_miscdev);
+	ret = zx_vmo_reclaim_init();
 	if (ret)
 		goto err_vmar;
+	ret = misc_register(&zx_miscdev);
+	if (ret)
+		goto err_reclaim;
 	return 0;
 
+err_reclaim:
+	zx_vmo_reclaim_exit();
 err_vmar:
 	zx_vmar_exit();
 err_pci:
@@ -625,6 +630,7 @@ err_handles:
 static void __exit zx_exit(void)
 {
 	misc_deregister(&zx_miscdev);
+	zx_vmo_reclaim_exit();
 	zx_vmar_exit();
 	zx_pci_exit();
 	zx_debuglog_exit();

@@ -61,6 +61,8 @@
  *                                 irqsave); a VMO asks its pager under its
  *                                 own lock; a port's lock nests inside, to
  *                                 queue and take back request packets
+ *         zx_vmo_reclaim_lock     unlocked discardable VMOs (spinlock);
+ *                                 the shrinker only trylocks a VMO's lock
  *         page lock               of a VMO page being (un)mapped
  *           i_mmap_rwsem          of the mapping file, in zx_vm_zap()
  *   zx_vm_requests_lock           the mapping requests of tasks inside
@@ -437,6 +439,9 @@ zx_status_t zx_vmar_vmos_fill(struct mm_struct *mm, void *kbuf, size_t size,
 			      size_t *avail);
 int zx_vmar_init(void);
 void zx_vmar_exit(void);
+/* zx_vm/vmo.c: the shrinker that discards unlocked discardable VMOs. */
+int zx_vmo_reclaim_init(void);
+void zx_vmo_reclaim_exit(void);
 
 /*
  * Every mapping of VMO pages is a mapping of one module file, in which each

@@ -76,6 +76,7 @@
 #include <linux/overflow.h>
 #include <linux/pagemap.h>
 #include <linux/pfn_t.h>
+#include <linux/shrinker.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/xarray.h>
@@ -109,6 +110,7 @@
 #define ZX_VMO_F_IMMUTABLE	BIT(3)	/* snapshot, NO_WRITE, fixed size */
 #define ZX_VMO_F_CONTIGUOUS	BIT(4)	/* pages fixed at creation */
 #define ZX_VMO_F_PHYSICAL	BIT(5)	/* a physical range, no pages */
+#define ZX_VMO_F_DISCARDABLE	BIT(6)	/* reclaimed whole while unlocked */
 
 struct zx_vmo {
 	struct zx_object base;
@@ -148,6 +150,15 @@ struct zx_vmo {
 	 */
 	u32 map_window;
 	atomic_t num_mappings;
+	/*
+	 * Of a discardable VMO: locks held (ZX_VMO_OP_LOCK), whether its pages
+	 * were discarded since the last lock (both under @lock), and its place
+	 * among the reclaimable ones while it is unlocked (under
+	 * zx_vmo_reclaim_lock).
+	 */
+	u32 discard_locks;
+	bool discarded;
+	struct list_head reclaim_node;
 };
 
 /*
@@ -170,6 +181,39 @@ static void zx_vmo_count(struct zx_vmo *own, long delta)
 u64 zx_vmo_total_bytes(void)
 {
 	return (u64)max(atomic_long_read(&zx_vmo_pages), 0L) << PAGE_SHIFT;
+}
+
+/* ---- Discardable VMOs ---- */
+
+/*
+ * An unlocked discardable VMO may lose all its pages under memory pressure,
+ * as Zircon's discardable VMOs do: Linux's reclaim asks this module's
+ * shrinker, which discards the least recently unlocked VMOs first.  A VMO
+ * joins the list when its last lock goes (a VMO never locked is never
+ * discarded) and leaves it when locked again or destroyed; the list holds
+ * no reference.  The shrinker only trylocks a VMO, since it may run from an
+ * allocation made under some VMO's lock, and skips one with pinned pages.
+ */
+static LIST_HEAD(zx_vmo_reclaimable);
+static DEFINE_SPINLOCK(zx_vmo_reclaim_lock);
+
+/*
+ * At most once on the list.  A VMO that got locked meanwhile may be put
+ * back by the shrinker: it is skipped and taken off again.
+ */
+static void zx_vmo_reclaim_add(struct zx_vmo *vmo)
+{
+	spin_lock(&zx_vmo_reclaim_lock);
+	if (list_empty(&vmo->reclaim_node))
+		list_add_tail(&vmo->reclaim_node, &zx_vmo_reclaimable);
+	spin_unlock(&zx_vmo_reclaim_lock);
+}
+
+static void zx_vmo_reclaim_del(struct zx_vmo *vmo)
+{
+	spin_lock(&zx_vmo_reclaim_lock);
+	list_del_init(&vmo->reclaim_node);
+	spin_unlock(&zx_vmo_reclaim_lock);
 }
 
 static inline struct zx_vmo *zx_to_vmo(struct zx_object *obj)
@@ -330,6 +374,8 @@ static void zx_vmo_destroy(struct zx_object *obj)
 						 ZX_VMO_ZERO_CHILDREN);
 	}
 	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
+	if (vmo->flags & ZX_VMO_F_DISCARDABLE)
+		zx_vmo_reclaim_del(vmo);
 
 	xa_for_each(&vmo->pages, idx, page)
 		zx_vmo_release_page(vmo, page);
@@ -401,6 +447,8 @@ void zx_vmo_fill_info(struct zx_object *obj, zx_rights_t rights, u32 via,
 		info->flags |= ZX_INFO_VMO_CONTIGUOUS;
 	if (vmo->flags & ZX_VMO_F_RESIZABLE)
 		info->flags |= ZX_INFO_VMO_RESIZABLE;
+	if (vmo->flags & ZX_VMO_F_DISCARDABLE)
+		info->flags |= ZX_INFO_VMO_DISCARDABLE;
 	if (vmo->flags & ZX_VMO_F_COW)
 		info->flags |= ZX_INFO_VMO_IS_COW_CLONE;
 	if (vmo->flags & ZX_VMO_F_IMMUTABLE)
@@ -508,6 +556,7 @@ static struct zx_vmo *zx_vmo_alloc(u64 size, u64 content_size, u32 flags)
 	vmo->cache_policy = ZX_CACHE_POLICY_CACHED;
 	INIT_LIST_HEAD(&vmo->children);
 	INIT_LIST_HEAD(&vmo->sibling);
+	INIT_LIST_HEAD(&vmo->reclaim_node);
 	/* Not yet visible to anyone: no lock needed. */
 	vmo->base.signals = ZX_VMO_ZERO_CHILDREN;
 	return vmo;
@@ -546,17 +595,18 @@ zx_status_t zx_sys_vmo_create(struct zx_process *proc, void *argp)
 	u64 size;
 
 	if (args->reserved ||
-	    (args->options & ~(ZX_VMO_RESIZABLE | ZX_VMO_DISCARDABLE)))
+	    (args->options & ~(ZX_VMO_RESIZABLE | ZX_VMO_DISCARDABLE)) ||
+	    ((args->options & ZX_VMO_RESIZABLE) &&
+	     (args->options & ZX_VMO_DISCARDABLE)))
 		return ZX_ERR_INVALID_ARGS;
-	/* Nothing here reclaims memory, so discardable VMOs are not offered. */
-	if (args->options & ZX_VMO_DISCARDABLE)
-		return ZX_ERR_NOT_SUPPORTED;
 	status = zx_vmo_round_size(args->size, &size);
 	if (status != ZX_OK)
 		return status;
 	vmo = zx_vmo_alloc(size, args->size,
-			   (args->options & ZX_VMO_RESIZABLE) ?
-			   ZX_VMO_F_RESIZABLE : 0);
+			   ((args->options & ZX_VMO_RESIZABLE) ?
+			    ZX_VMO_F_RESIZABLE : 0) |
+			   ((args->options & ZX_VMO_DISCARDABLE) ?
+			    ZX_VMO_F_DISCARDABLE : 0));
 	if (!vmo)
 		return ZX_ERR_NO_MEMORY;
 	if (args->options & ZX_VMO_RESIZABLE)
@@ -989,6 +1039,147 @@ static zx_rights_t zx_vmo_op_rights(u32 op)
 	}
 }
 
+static zx_status_t zx_vmo_discard_op(struct zx_vmo *vmo,
+				     struct zx_vmo_op_range_args *args)
+{
+	zx_vmo_lock_state_t state = { .offset = args->offset,
+				      .size = args->size };
+	zx_status_t status = ZX_OK;
+
+	if (!(vmo->flags & ZX_VMO_F_DISCARDABLE))
+		return ZX_ERR_NOT_SUPPORTED;
+	if (args->op == ZX_VMO_OP_LOCK &&
+	    args->buffer_size < sizeof(zx_vmo_lock_state_t))
+		return ZX_ERR_INVALID_ARGS;
+	mutex_lock(&vmo->lock);
+	/* The whole VMO at once. */
+	if (args->offset || args->size != vmo->size) {
+		status = ZX_ERR_OUT_OF_RANGE;
+	} else if (args->op == ZX_VMO_OP_UNLOCK) {
+		if (!vmo->discard_locks)
+			status = ZX_ERR_BAD_STATE;
+		else if (!--vmo->discard_locks)
+			zx_vmo_reclaim_add(vmo);
+	} else if (args->op == ZX_VMO_OP_TRY_LOCK && vmo->discarded) {
+		status = ZX_ERR_UNAVAILABLE;
+	} else {
+		if (vmo->discarded) {
+			state.discarded_offset = 0;
+			state.discarded_size = vmo->size;
+			vmo->discarded = false;
+		}
+		if (!vmo->discard_locks++)
+			zx_vmo_reclaim_del(vmo);
+	}
+	mutex_unlock(&vmo->lock);
+	/* A lock that cannot report its state is still a lock: undo it. */
+	if (status == ZX_OK && args->op == ZX_VMO_OP_LOCK &&
+	    copy_to_user(zx_uptr(args->buffer), &state, sizeof(state))) {
+		mutex_lock(&vmo->lock);
+		if (!--vmo->discard_locks)
+			zx_vmo_reclaim_add(vmo);
+		mutex_unlock(&vmo->lock);
+		status = ZX_ERR_INVALID_ARGS;
+	}
+	return status;
+}
+
+/* Discards @vmo's pages if it is still unlocked.  Returns pages freed. */
+static unsigned long zx_vmo_discard(struct zx_vmo *vmo)
+{
+	unsigned long freed = 0;
+
+	if (!mutex_trylock(&vmo->lock)) {
+		/* Busy: maybe next time. */
+		zx_vmo_reclaim_add(vmo);
+		return 0;
+	}
+	if (vmo->discard_locks) {
+		/* Locked meanwhile: its unlock puts it back. */
+	} else if (zx_vmo_pinned(vmo, 0, ULONG_MAX)) {
+		zx_vmo_reclaim_add(vmo);
+	} else {
+		freed = vmo->committed;
+		zx_vmo_drop_pages(vmo, 0, ULONG_MAX);
+		vmo->discarded = true;
+	}
+	mutex_unlock(&vmo->lock);
+	return freed;
+}
+
+static unsigned long zx_vmo_shrink_count(struct shrinker *s,
+					 struct shrink_control *sc)
+{
+	struct zx_vmo *vmo;
+	unsigned long n = 0;
+
+	spin_lock(&zx_vmo_reclaim_lock);
+	list_for_each_entry(vmo, &zx_vmo_reclaimable, reclaim_node)
+		n += READ_ONCE(vmo->committed);
+	spin_unlock(&zx_vmo_reclaim_lock);
+	return n ? n : SHRINK_EMPTY;
+}
+
+static unsigned long zx_vmo_shrink_scan(struct shrinker *s,
+					struct shrink_control *sc)
+{
+	unsigned long freed = 0, tries = 0;
+	struct zx_vmo *vmo;
+
+	while (freed < sc->nr_to_scan && tries++ < sc->nr_to_scan) {
+		spin_lock(&zx_vmo_reclaim_lock);
+		vmo = list_first_entry_or_null(&zx_vmo_reclaimable,
+					       struct zx_vmo, reclaim_node);
+		/* Taken off: a VMO is discarded once, and dying ones skipped. */
+		if (vmo)
+			list_del_init(&vmo->reclaim_node);
+		if (vmo && !kref_get_unless_zero(&vmo->base.ref))
+			vmo = NULL;
+		spin_unlock(&zx_vmo_reclaim_lock);
+		if (!vmo)
+			break;
+		freed += zx_vmo_discard(vmo);
+		zx_object_put(&vmo->base);
+	}
+	return freed ? freed : SHRINK_STOP;
+}
+
+#ifdef ZX_HAVE_SHRINKER_ALLOC
+static struct shrinker *zx_vmo_shrinker;
+
+int zx_vmo_reclaim_init(void)
+{
+	zx_vmo_shrinker = shrinker_alloc(0, "zircon-vmo");
+	if (!zx_vmo_shrinker)
+		return -ENOMEM;
+	zx_vmo_shrinker->count_objects = zx_vmo_shrink_count;
+	zx_vmo_shrinker->scan_objects = zx_vmo_shrink_scan;
+	shrinker_register(zx_vmo_shrinker);
+	return 0;
+}
+
+void zx_vmo_reclaim_exit(void)
+{
+	shrinker_free(zx_vmo_shrinker);
+}
+#else
+static struct shrinker zx_vmo_shrinker = {
+	.count_objects = zx_vmo_shrink_count,
+	.scan_objects = zx_vmo_shrink_scan,
+	.seeks = DEFAULT_SEEKS,
+};
+
+int zx_vmo_reclaim_init(void)
+{
+	return register_shrinker(&zx_vmo_shrinker, "zircon-vmo");
+}
+
+void zx_vmo_reclaim_exit(void)
+{
+	unregister_shrinker(&zx_vmo_shrinker);
+}
+#endif
+
 zx_status_t zx_sys_vmo_op_range(struct zx_process *proc, void *argp)
 {
 	struct zx_vmo_op_range_args *args = argp;
@@ -1056,8 +1247,7 @@ zx_status_t zx_sys_vmo_op_range(struct zx_process *proc, void *argp)
 	case ZX_VMO_OP_LOCK:
 	case ZX_VMO_OP_TRY_LOCK:
 	case ZX_VMO_OP_UNLOCK:
-		/* Only discardable VMOs lock, and there are none. */
-		status = ZX_ERR_NOT_SUPPORTED;
+		status = zx_vmo_discard_op(vmo, args);
 		break;
 	case ZX_VMO_OP_DONT_NEED:
 	case ZX_VMO_OP_ALWAYS_NEED:
@@ -1212,6 +1402,11 @@ zx_status_t zx_sys_vmo_create_child(struct zx_process *proc, void *argp)
 	status = zx_vmo_round_size(args->size, &size);
 	if (status != ZX_OK)
 		goto out;
+	/* A discarded parent would take its children's view with it. */
+	if (parent->owner->flags & ZX_VMO_F_DISCARDABLE) {
+		status = ZX_ERR_NOT_SUPPORTED;
+		goto out;
+	}
 	/* Copy-on-write would move pages that must stay where they are. */
 	if ((cflags & ZX_VMO_F_COW) && (parent->owner->flags &
 			(ZX_VMO_F_CONTIGUOUS | ZX_VMO_F_PHYSICAL))) {
