@@ -27,8 +27,9 @@ zx_status_t zx_sys_task_kill(struct zx_process *proc, void *argp)
 	case ZX_OBJ_TYPE_THREAD:
 	case ZX_OBJ_TYPE_JOB:
 		/*
-		 * Zircon kills no single thread either; the one job is the
-		 * root, whose tree is every Zircon process on the system.
+		 * Zircon kills no single thread either.  The root job's tree
+		 * is every Zircon process on the system, and a process's own
+		 * job does not yet know its process.
 		 */
 		status = ZX_ERR_NOT_SUPPORTED;
 		break;
