@@ -191,9 +191,12 @@ out:
 static zx_obj_type_t zx_property_owner(u32 property)
 {
 	switch (property) {
+#ifdef ZX_PROP_REGISTER_FS
+	/* x86 only, as in Fuchsia's header. */
 	case ZX_PROP_REGISTER_GS:
 	case ZX_PROP_REGISTER_FS:
 		return ZX_OBJ_TYPE_THREAD;
+#endif
 	case ZX_PROP_PROCESS_DEBUG_ADDR:
 	case ZX_PROP_PROCESS_VDSO_BASE_ADDRESS:
 	case ZX_PROP_PROCESS_BREAK_ON_LOAD:
