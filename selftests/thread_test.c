@@ -8,8 +8,11 @@
  */
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 
+#include <lib/zxlinux/fd.h>
 #include <zircon/syscalls/port.h>
 
 #include "zx_test.h"
@@ -67,7 +70,8 @@ TEST(self_basic_info)
 	EXPECT_NE(proc_koid, info.koid);
 	/* A thread object carries user signals like any object. */
 	EXPECT_ZX_OK(zx_object_signal(self, 0, ZX_USER_SIGNAL_2));
-	EXPECT_SIGNALS(ZX_USER_SIGNAL_2, zxt_signals(_metadata, self));
+	EXPECT_SIGNALS(ZX_USER_SIGNAL_2 | ZX_THREAD_RUNNING,
+		       zxt_signals(_metadata, self));
 	EXPECT_ZX_OK(zx_object_signal(self, ZX_USER_SIGNAL_2, 0));
 	ASSERT_LIVE_EQ(base);
 }
@@ -586,4 +590,321 @@ TEST(process_task_stats_follow_its_memory)
 	ASSERT_LIVE_EQ(base);
 }
 
-TEST_HARNESS_MAIN
+/* ---- thread lifetime: ZX_THREAD_TERMINATED on every way out -------------- */
+
+#define TH_LIFE_SIGNALS	(ZX_THREAD_RUNNING | ZX_THREAD_TERMINATED)
+#define TH_PORT_KEY	7u
+
+/* Watches a thread handle: a waiter in zx_object_wait_one and a port. */
+struct th_watch {
+	zx_handle_t thread, port, waiter_self;
+	pthread_t waiter;
+	zx_status_t status;
+	zx_signals_t observed;
+};
+
+static void *th_watch_main(void *arg)
+{
+	struct th_watch *w = arg;
+
+	__atomic_store_n(&w->waiter_self, zx_thread_self(), __ATOMIC_RELEASE);
+	w->status = zx_object_wait_one(w->thread, ZX_THREAD_TERMINATED,
+				       zx_deadline_after(ZX_SEC(10)),
+				       &w->observed);
+	return NULL;
+}
+
+/* Takes @thread; returns once the waiter sleeps in its wait. */
+static void th_watch_start(struct __test_metadata *_metadata,
+			   struct th_watch *w, zx_handle_t thread)
+{
+	zx_port_packet_t pkt;
+	int i;
+
+	memset(w, 0, sizeof(*w));
+	w->thread = thread;
+	EXPECT_SIGNALS(ZX_THREAD_RUNNING,
+		       zxt_signals(_metadata, thread) & TH_LIFE_SIGNALS);
+	ASSERT_ZX_OK(zx_port_create(0, &w->port));
+	ASSERT_ZX_OK(zx_object_wait_async(thread, w->port, TH_PORT_KEY,
+					  ZX_THREAD_TERMINATED, 0));
+	EXPECT_ZX(ZX_ERR_TIMED_OUT, zx_port_wait(w->port, 0, &pkt));
+	zxt_thread_start(_metadata, &w->waiter, th_watch_main, w);
+	for (i = 0; i < ZXT_SETTLE_MS &&
+	     !__atomic_load_n(&w->waiter_self, __ATOMIC_ACQUIRE); i++)
+		zxt_sleep_ms(1);
+	ASSERT_NE(ZX_HANDLE_INVALID, w->waiter_self);
+	/* Asleep in the wait: the end of the thread has to wake it. */
+	ASSERT_EQ(ZX_THREAD_STATE_BLOCKED_WAIT_ONE,
+		  th_wait_for_state(w->waiter_self,
+				    ZX_THREAD_STATE_BLOCKED_WAIT_ONE));
+}
+
+/* The thread has ended: both woke, it reads DEAD; closes the handles. */
+static void th_watch_check(struct __test_metadata *_metadata,
+			   struct th_watch *w)
+{
+	zx_port_packet_t pkt;
+
+	zxt_thread_join(_metadata, w->waiter);
+	EXPECT_ZX_OK(w->status);
+	EXPECT_SIGNALS(ZX_THREAD_TERMINATED, w->observed & TH_LIFE_SIGNALS);
+	memset(&pkt, 0, sizeof(pkt));
+	EXPECT_ZX_OK(zx_port_wait(w->port, zx_deadline_after(ZX_SEC(10)),
+				  &pkt));
+	EXPECT_EQ(TH_PORT_KEY, pkt.key);
+	EXPECT_EQ(ZX_PKT_TYPE_SIGNAL_ONE, pkt.type);
+	EXPECT_SIGNALS(ZX_THREAD_TERMINATED,
+		       pkt.signal.observed & TH_LIFE_SIGNALS);
+	EXPECT_SIGNALS(ZX_THREAD_TERMINATED,
+		       zxt_signals(_metadata, w->thread) & TH_LIFE_SIGNALS);
+	EXPECT_EQ(ZX_THREAD_STATE_DEAD, thread_info(_metadata, w->thread).state);
+	EXPECT_ZX_OK(zx_handle_close(w->thread));
+	EXPECT_ZX_OK(zx_handle_close(w->port));
+}
+
+enum { TH_END_RETURN, TH_END_PTHREAD_EXIT, TH_END_ZX_EXIT, TH_END_SYS_EXIT };
+
+struct th_ender {
+	pthread_t thread;
+	int how;
+	zx_handle_t self;
+	int go;
+};
+
+static void *th_ender_main(void *arg)
+{
+	struct th_ender *e = arg;
+
+	__atomic_store_n(&e->self, zx_thread_self(), __ATOMIC_RELEASE);
+	while (!__atomic_load_n(&e->go, __ATOMIC_ACQUIRE))
+		zxt_sleep_ms(1);
+	switch (e->how) {
+	case TH_END_PTHREAD_EXIT:
+		pthread_exit(NULL);
+		break;
+	case TH_END_ZX_EXIT:
+		zx_thread_exit();
+		break;
+	case TH_END_SYS_EXIT:
+		/* No exit handlers: libzx never closes its handle. */
+		syscall(SYS_exit, 0);
+		break;
+	}
+	return NULL;
+}
+
+TEST(thread_end_terminates_its_object)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct th_watch w;
+	struct th_ender e;
+	int how, i;
+
+	for (how = TH_END_RETURN; how <= TH_END_SYS_EXIT; how++) {
+		memset(&e, 0, sizeof(e));
+		e.how = how;
+		zxt_thread_start(_metadata, &e.thread, th_ender_main, &e);
+		for (i = 0; i < ZXT_SETTLE_MS &&
+		     !__atomic_load_n(&e.self, __ATOMIC_ACQUIRE); i++)
+			zxt_sleep_ms(1);
+		ASSERT_NE(ZX_HANDLE_INVALID, e.self);
+		th_watch_start(_metadata, &w,
+			       zxt_dup(_metadata, e.self,
+				       ZX_RIGHT_SAME_RIGHTS));
+		__atomic_store_n(&e.go, 1, __ATOMIC_RELEASE);
+		zxt_thread_join(_metadata, e.thread);
+		th_watch_check(_metadata, &w);
+		if (how == TH_END_SYS_EXIT) {
+			/* Its runtime handle is left: a dead thread's. */
+			EXPECT_EQ(ZX_THREAD_STATE_DEAD,
+				  thread_info(_metadata, e.self).state);
+			EXPECT_ZX_OK(zx_handle_close(e.self));
+		}
+		TH_LOG("way out %d done", how);
+		ASSERT_LIVE_EQ(base);
+	}
+}
+
+/* Each ask while a thread runs names one object: the table holds it. */
+TEST(object_lives_as_long_as_its_task)
+{
+	zx_handle_t self = zx_thread_self();
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_koid_t koid = zxt_koid(_metadata, self);
+	struct zx_create_args args = { 0 };
+	zx_handle_t h = ZX_HANDLE_INVALID;
+	int fd;
+
+	fd = open("/dev/zircon", O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, fd);
+	/* Every handle of the main thread closed: still the same object. */
+	args.out = (uintptr_t)&h;
+	ASSERT_EQ(0, ioctl(fd, ZX_IOC_THREAD_SELF, &args));
+	EXPECT_ZX_OK(zx_handle_close(h));
+	ASSERT_EQ(0, ioctl(fd, ZX_IOC_THREAD_SELF, &args));
+	EXPECT_EQ(koid, zxt_koid(_metadata, h));
+	EXPECT_ZX_OK(zx_handle_close(h));
+	close(fd);
+	ASSERT_LIVE_EQ(base);
+}
+
+/* ---- across processes: the holder of the handle is another process ---- */
+
+#define TH_EXEC_ARG	"--thread-test-exec-child"
+
+enum { TH_REMOTE_EXIT, TH_REMOTE_KILL, TH_REMOTE_EXEC };
+
+static int th_send_fds(int sock, const int *fds, int n)
+{
+	char cbuf[CMSG_SPACE(2 * sizeof(int))] = { 0 }, byte = 'h';
+	struct iovec iov = { .iov_base = &byte, .iov_len = 1 };
+	struct msghdr mh = {
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = cbuf, .msg_controllen = CMSG_SPACE(n * sizeof(int)),
+	};
+	struct cmsghdr *cm = CMSG_FIRSTHDR(&mh);
+
+	cm->cmsg_level = SOL_SOCKET;
+	cm->cmsg_type = SCM_RIGHTS;
+	cm->cmsg_len = CMSG_LEN(n * sizeof(int));
+	memcpy(CMSG_DATA(cm), fds, n * sizeof(int));
+	return sendmsg(sock, &mh, 0) == 1 ? 0 : -1;
+}
+
+static int th_recv_fds(int sock, int *fds, int n)
+{
+	char cbuf[CMSG_SPACE(2 * sizeof(int))], byte;
+	struct iovec iov = { .iov_base = &byte, .iov_len = 1 };
+	struct msghdr mh = {
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = cbuf, .msg_controllen = sizeof(cbuf),
+	};
+	struct cmsghdr *cm;
+
+	if (recvmsg(sock, &mh, 0) != 1)
+		return -1;
+	cm = CMSG_FIRSTHDR(&mh);
+	if (!cm || cm->cmsg_type != SCM_RIGHTS ||
+	    cm->cmsg_len != CMSG_LEN(n * sizeof(int)))
+		return -1;
+	memcpy(fds, CMSG_DATA(cm), n * sizeof(int));
+	return 0;
+}
+
+/*
+ * Sends descriptors of its two threads' handles, then on the parent's word
+ * exits (the second thread still running) or execs; or waits for SIGKILL.
+ */
+static int th_remote_child(int sock, int mode)
+{
+	struct th_result r;
+	zx_handle_t h[2];
+	char arg[16], byte;
+	int fds[2], i;
+
+	memset(&r, 0, sizeof(r));
+	CHILD_CHECK(pthread_create(&r.thread, NULL, th_self_hold_main,
+				   &r) == 0);
+	while (!__atomic_load_n(&r.ready, __ATOMIC_ACQUIRE))
+		zxt_sleep_ms(1);
+	CHILD_CHECK_ZX(ZX_OK, r.info_status);
+	CHILD_CHECK_ZX(ZX_OK, zx_handle_duplicate(zx_thread_self(),
+						  ZX_RIGHT_SAME_RIGHTS,
+						  &h[0]));
+	CHILD_CHECK_ZX(ZX_OK, zx_handle_duplicate(r.first,
+						  ZX_RIGHT_SAME_RIGHTS,
+						  &h[1]));
+	for (i = 0; i < 2; i++)
+		CHILD_CHECK_ZX(ZX_OK, zxlinux_handle_to_fd(h[i],
+							   ZXLINUX_FD_CLOEXEC,
+							   &fds[i]));
+	CHILD_CHECK(th_send_fds(sock, fds, 2) == 0);
+	close(fds[0]);
+	close(fds[1]);
+	CHILD_CHECK(read(sock, &byte, 1) == 1);
+	if (mode == TH_REMOTE_EXEC) {
+		snprintf(arg, sizeof(arg), "%d", sock);
+		execl("/proc/self/exe", "thread_test", TH_EXEC_ARG, arg,
+		      (char *)NULL);
+		_exit(127);
+	}
+	/* SIGKILL comes while it sleeps in read() above; exit kills both. */
+	_exit(0);
+}
+
+/* The image after execve(): stays until the parent has looked. */
+static int th_exec_child_main(const char *sockarg)
+{
+	char byte;
+
+	return read(atoi(sockarg), &byte, 1) == 1 ? 0 : 1;
+}
+
+static void th_remote_case(struct __test_metadata *_metadata, int mode)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct th_watch w[2];
+	int sv[2], fds[2], status, i;
+	zx_handle_t h;
+	pid_t pid;
+
+	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM, 0, sv));
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		close(sv[0]);
+		_exit(th_remote_child(sv[1], mode));
+	}
+	close(sv[1]);
+	ASSERT_EQ(0, th_recv_fds(sv[0], fds, 2));
+	for (i = 0; i < 2; i++) {
+		ASSERT_ZX_OK(zxlinux_handle_from_fd(fds[i], &h));
+		close(fds[i]);
+		th_watch_start(_metadata, &w[i], h);
+	}
+	if (mode == TH_REMOTE_KILL) {
+		ASSERT_EQ(0, kill(pid, SIGKILL));
+	} else {
+		ASSERT_EQ(1, write(sv[0], "g", 1));
+	}
+	for (i = 0; i < 2; i++)
+		th_watch_check(_metadata, &w[i]);
+	if (mode == TH_REMOTE_EXEC) {
+		/* Both ended while the task still runs, another program. */
+		EXPECT_EQ(0, waitpid(pid, &status, WNOHANG));
+		ASSERT_EQ(1, write(sv[0], "x", 1));
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	if (mode == TH_REMOTE_KILL) {
+		EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	} else {
+		ASSERT_CHILD_OK(status);
+	}
+	close(sv[0]);
+	ASSERT_LIVE_EQ(base);
+}
+
+TEST(process_exit_terminates_threads_held_elsewhere)
+{
+	th_remote_case(_metadata, TH_REMOTE_EXIT);
+}
+
+TEST(process_kill_terminates_threads_held_elsewhere)
+{
+	th_remote_case(_metadata, TH_REMOTE_KILL);
+}
+
+TEST(execve_terminates_the_old_process_threads)
+{
+	th_remote_case(_metadata, TH_REMOTE_EXEC);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && strcmp(argv[1], TH_EXEC_ARG) == 0)
+		return th_exec_child_main(argv[2]);
+	return test_harness_run(argc, argv);
+}

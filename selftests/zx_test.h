@@ -197,6 +197,17 @@ static inline struct zxt_live zxt_settle(struct __test_metadata *_metadata)
 	ASSERT_ZX(ZX_ERR_BAD_HANDLE,
 		  zx_object_get_info(ZXT_BOGUS_HANDLE, ZX_INFO_HANDLE_VALID,
 				     NULL, 0, NULL, NULL));
+	/*
+	 * A futex wait (even one whose value does not match) gives the
+	 * calling thread its thread object, which then lives as long as the
+	 * thread: make it part of the baseline, without a handle.
+	 */
+	{
+		zx_futex_t word = 0;
+
+		ASSERT_ZX(ZX_ERR_BAD_STATE,
+			  zx_futex_wait(&word, 1, ZX_HANDLE_INVALID, 0));
+	}
 	for (;;) {
 		procs = zxt_live_count("live_processes");
 		if (procs == 1 || zxt_now() > give_up)

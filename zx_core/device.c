@@ -599,11 +599,17 @@ static int __init zx_init(void)
 	ret = zx_vmo_reclaim_init();
 	if (ret)
 		goto err_vmar;
-	ret = misc_register(&zx_miscdev);
+	/* Last: its exit flushes thread puts, which may free any object. */
+	ret = zx_threads_init();
 	if (ret)
 		goto err_reclaim;
+	ret = misc_register(&zx_miscdev);
+	if (ret)
+		goto err_threads;
 	return 0;
 
+err_threads:
+	zx_threads_exit();
 err_reclaim:
 	zx_vmo_reclaim_exit();
 err_vmar:
@@ -630,6 +636,7 @@ err_handles:
 static void __exit zx_exit(void)
 {
 	misc_deregister(&zx_miscdev);
+	zx_threads_exit();
 	zx_vmo_reclaim_exit();
 	zx_vmar_exit();
 	zx_pci_exit();

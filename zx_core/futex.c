@@ -23,9 +23,10 @@
  * same absolute deadline and checks the value again.
  *
  * Owners are referenced thread objects of the same process.  Zircon drops
- * ownership when the owning thread exits; nothing tells this module when a
- * task exits, so the owner's liveness is checked whenever an owner is
- * assigned or reported, which no caller can tell apart.
+ * ownership when the owning thread exits; the exit notice (thread.c) marks
+ * the thread exited but does not walk the futex table from the exiting
+ * task, so the owner's liveness is checked whenever an owner is assigned
+ * or reported, which no caller can tell apart.
  */
 #include <linux/hash.h>
 #include <linux/mm.h>

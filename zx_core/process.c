@@ -45,9 +45,8 @@ static void zx_process_destroy(struct zx_object *obj)
 {
 	struct zx_process *proc = container_of(obj, struct zx_process, base);
 
-	/* Thread objects hold the process: none is left. */
-	WARN_ON_ONCE(!xa_empty(&proc->threads));
-	xa_destroy(&proc->threads);
+	/* Running threads' objects hold the process: none is left. */
+	WARN_ON_ONCE(!list_empty(&proc->threads));
 	put_pid(proc->tgid);
 	mmdrop(proc->mm);
 	zx_object_put(proc->job);
@@ -358,7 +357,7 @@ static struct mmu_notifier *zx_process_alloc_notifier(struct mm_struct *mm)
 	get_task_comm(comm, current);
 	strscpy(proc->base.name, comm, sizeof(proc->base.name));
 	zx_handle_table_init(&proc->handles);
-	xa_init(&proc->threads);
+	INIT_LIST_HEAD(&proc->threads);
 	mmgrab(mm);
 	proc->mm = mm;
 	/* The context is made on the first call, by a task of @mm. */
@@ -459,6 +458,12 @@ static void zx_process_release(struct mmu_notifier *mn, struct mm_struct *mm)
 	hash_del_rcu(&proc->hash_node);
 	spin_unlock(&zx_processes_lock);
 
+	/*
+	 * No task runs on the address space any more, but the last one to
+	 * leave it gets its exit notice only after this: its thread ends
+	 * first, as on Zircon.
+	 */
+	zx_threads_process_gone(proc);
 	zx_process_drop_startup_handles(proc);
 	zx_handle_table_close_all(&proc->handles);
 	zx_process_drop_root_vmar(proc);

@@ -21,7 +21,11 @@
  *                                 table).  The chunk directory is read
  *                                 with xas_load(), which under this lock
  *                                 takes no RCU read lock of its own
- *   zx_process.threads xa_lock    a process's thread objects (spinlock)
+ *   zx_threads_lock               thread objects of tasks that have not
+ *                                 exited, by task and by process (spinlock;
+ *                                 taken by the task-exit probe, see
+ *                                 thread.c); object locks nest inside it,
+ *                                 to assert ZX_THREAD_TERMINATED
  *   zx_futex_bucket.lock          futex states and waiters (spinlock); a
  *                                 requeue holds two, the lower-addressed
  *                                 bucket first.  Only RCU, kref increments
@@ -359,7 +363,8 @@ struct zx_process {
 	zx_time_t start_time;
 	bool attached;			/* in the table; under mmap_lock */
 	atomic_t root_resource_taken;	/* handed out at most once */
-	struct xarray threads;		/* tid -> struct zx_thread *, weak */
+	/* Thread objects of its running tasks; under zx_threads_lock. */
+	struct list_head threads;
 	struct work_struct put_work;
 	struct work_struct free_work;
 	struct rcu_head rcu;
@@ -377,15 +382,27 @@ void zx_processes_exit(void);
 /* zx_core/thread.c */
 
 /*
- * A thread object stands for one Linux thread (task) of a process.  The
- * process's table names it weakly: it lives while handles or futex
- * ownership refer to it, and a later ask from the same task finds it again.
+ * A thread object stands for one Linux thread (task) of a process.  While
+ * the task runs, the table of running threads holds a reference, so every
+ * ask from the task finds the same object; the task's exit (or execve())
+ * asserts ZX_THREAD_TERMINATED and drops that reference, and the object
+ * lives on while handles or futex ownership refer to it.
  */
 struct zx_thread {
 	struct zx_object base;
 	struct zx_process *proc;	/* referenced */
 	struct pid *pid;		/* referenced: identifies the task */
-	unsigned long tid;		/* key in proc->threads */
+	/*
+	 * The task, unreferenced: the key in the table of running threads,
+	 * only compared once the task may be gone.
+	 */
+	struct task_struct *task;
+	struct hlist_node task_node;	/* in that table, while running */
+	struct list_head proc_node;	/* in proc->threads, while running */
+	/* The task exited or exec'd; set under zx_threads_lock. */
+	bool exited;
+	struct work_struct put_work;	/* drops the table's reference */
+	struct rcu_head rcu;
 	/* The futex it is blocked on; under that futex's bucket lock. */
 	struct zx_futex *waiting_on;
 	/* ZX_THREAD_STATE_BLOCKED_* while blocked in a Zircon call, or 0. */
@@ -399,6 +416,9 @@ void zx_thread_block_end(struct zx_thread *t);
 struct task_struct *zx_thread_task_lock(struct zx_thread *t);
 void zx_thread_task_unlock(struct task_struct *task);
 bool zx_thread_alive(struct zx_thread *t);
+void zx_threads_process_gone(struct zx_process *proc);
+int zx_threads_init(void);
+void zx_threads_exit(void);
 static inline void zx_thread_put(struct zx_thread *t)
 {
 	if (t)
