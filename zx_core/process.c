@@ -326,11 +326,23 @@ static void zx_process_drop_startup_handles(struct zx_process *proc)
 	}
 }
 
+/*
+ * The rest of a process's exit, from the workqueue: closing its handles may
+ * sleep for long (a socket or fifo lock held by another process's copy that
+ * waits for a pager, say), and release() runs inside the SRCU read section
+ * that every exiting address space in the system waits for.
+ */
 static void zx_process_put_notifier(struct work_struct *work)
 {
 	struct zx_process *proc = container_of(work, struct zx_process,
 					       put_work);
 
+	zx_process_drop_startup_handles(proc);
+	zx_handle_table_close_all(&proc->handles);
+	zx_process_drop_root_vmar(proc);
+	/* Its calls in progress held ends the collector had to pass over. */
+	zx_channel_gc_kick();
+	zx_object_update_signals(&proc->base, 0, ZX_PROCESS_TERMINATED);
 	mmu_notifier_put(&proc->notifier);
 }
 
@@ -406,7 +418,7 @@ static void zx_process_free_work(struct work_struct *work)
 }
 
 /*
- * After mmu_notifier_put(), from an SRCU callback: release() already
+ * After mmu_notifier_put(), from an SRCU callback: the put work already
  * dropped the startup handles, so this only frees.  A context that was
  * never attached (registering failed, e.g. on a pending signal, or its
  * creation did) is freed here under mmap_lock with its startup handles
@@ -464,13 +476,11 @@ static void zx_process_release(struct mmu_notifier *mn, struct mm_struct *mm)
 	 * first, as on Zircon.
 	 */
 	zx_threads_process_gone(proc);
-	zx_process_drop_startup_handles(proc);
-	zx_handle_table_close_all(&proc->handles);
-	zx_process_drop_root_vmar(proc);
-	/* Its calls in progress held ends the collector had to pass over. */
-	zx_channel_gc_kick();
-	zx_object_update_signals(&proc->base, 0, ZX_PROCESS_TERMINATED);
-	/* Dropping the notifier from inside its own callback is not allowed. */
+	/*
+	 * The handles go from the workqueue (zx_process_put_notifier()),
+	 * which also drops the notifier: not allowed from inside its own
+	 * callback.
+	 */
 	queue_work(zx_process_wq, &proc->put_work);
 }
 
