@@ -49,6 +49,8 @@ SELFTEST_BINS := $(patsubst selftests/%.c,$(BUILD)/bin/%,$(SELFTEST_SRCS))
 PROGRAM_SRCS := $(wildcard samples/*.cc)
 PROGRAM_BINS := $(patsubst samples/%.cc,$(BUILD)/bin/%,$(PROGRAM_SRCS))
 BENCH_BINS := $(BUILD)/bin/zx-bench
+# Test tools that ride along with the selftests into the VM.
+TOOL_BINS := $(BUILD)/bin/as-user
 
 .PHONY: all module module-build libzx selftests selftests-build abi-check \
 	bench-build check run bench status clean lint
@@ -114,7 +116,7 @@ lint: $(CHECKPATCH)
 
 selftests: selftests-build
 
-selftests-build: $(SELFTEST_BINS) $(PROGRAM_BINS) $(BUILD)/bin/run-all
+selftests-build: $(SELFTEST_BINS) $(PROGRAM_BINS) $(TOOL_BINS) $(BUILD)/bin/run-all
 
 $(BUILD)/bin/%_test: selftests/%_test.c selftests/zx_test.h $(KSELFTEST_DIR)/kselftest_harness.h \
 		$(BUILD)/libzx/libzx.a
@@ -133,6 +135,10 @@ bench-build: $(BENCH_BINS)
 $(BUILD)/bin/zx-bench: bench/zx-bench.cc $(BUILD)/libzx/libzx.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(CXXFLAGS_ZX) -static -pthread -o $@ $< $(BUILD)/libzx/libzx.a
+
+$(BUILD)/bin/as-user: tools/as-user/as-user.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O2 $(WARN) -static -o $@ $<
 
 $(BUILD)/bin/run-all: selftests/run-all
 	@mkdir -p $(dir $@)
