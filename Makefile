@@ -50,7 +50,7 @@ PROGRAM_SRCS := $(wildcard samples/*.cc)
 PROGRAM_BINS := $(patsubst samples/%.cc,$(BUILD)/bin/%,$(PROGRAM_SRCS))
 BENCH_BINS := $(BUILD)/bin/zx-bench
 # Test tools that ride along with the selftests into the VM.
-TOOL_BINS := $(BUILD)/bin/as-user
+TOOL_BINS := $(BUILD)/bin/zx-fuzz $(BUILD)/bin/as-user
 
 .PHONY: all module module-build libzx selftests selftests-build abi-check \
 	bench-build check run bench status clean lint
@@ -133,6 +133,10 @@ $(BUILD)/bin/%: samples/%.cc $(BUILD)/libzx/libzx.a
 bench-build: $(BENCH_BINS)
 
 $(BUILD)/bin/zx-bench: bench/zx-bench.cc $(BUILD)/libzx/libzx.a
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS_ZX) -static -pthread -o $@ $< $(BUILD)/libzx/libzx.a
+
+$(BUILD)/bin/zx-fuzz: tools/zx-fuzz/zx-fuzz.cc $(BUILD)/libzx/libzx.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(CXXFLAGS_ZX) -static -pthread -o $@ $< $(BUILD)/libzx/libzx.a
 
