@@ -6,6 +6,8 @@
 # make status     regenerate the syscall status table in README.md
 # make bench      boot a VM (FLAVOR=..., default stock-6.12), run zx-bench,
 #                 write bench/results/ (table, CSV, chart)
+# make fuzz       boot a VM (FLAVOR=..., default debug) and run zx-fuzz for
+#                 DURATION seconds (default 600) from SEED (default random)
 #
 # module-build and selftests-build are what scripts/check.sh uses to build for
 # one kernel (KDIR, ARCH, LLVM) into one directory (BUILD).
@@ -53,7 +55,7 @@ BENCH_BINS := $(BUILD)/bin/zx-bench
 TOOL_BINS := $(BUILD)/bin/zx-fuzz $(BUILD)/bin/as-user
 
 .PHONY: all module module-build libzx selftests selftests-build abi-check \
-	bench-build check run bench status clean lint
+	bench-build check run bench fuzz status clean lint
 
 all: module libzx selftests abi-check
 
@@ -166,6 +168,11 @@ run:
 bench:
 	scripts/vm/deps.sh
 	scripts/bench.sh $(if $(FLAVOR),--flavor $(FLAVOR))
+
+fuzz:
+	scripts/vm/deps.sh
+	scripts/fuzz.sh $(if $(FLAVOR),--flavor $(FLAVOR)) $(if $(DURATION),--duration $(DURATION)) \
+		$(if $(SEED),--seed $(SEED))
 
 status:
 	python3 scripts/syscalls.py readme README.md
