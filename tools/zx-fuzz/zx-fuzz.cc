@@ -960,9 +960,13 @@ void OpPager() {
       zx_handle_t dup;
       if (zx_handle_duplicate(v, ZX_RIGHT_SAME_RIGHTS, &dup) == ZX_OK)
         Put(dup);
+      // Detached first: requests for it would come with the same key, and
+      // without its handle nobody could answer them.
       zx_handle_t old = P.pager_vmo[i].exchange(v);
-      if (old != ZX_HANDLE_INVALID)
+      if (old != ZX_HANDLE_INVALID) {
+        zx_pager_detach_vmo(P.pager, old);
         zx_handle_close(old);
+      }
       break;
     }
     case 1:
@@ -1015,7 +1019,9 @@ void OpDebuglog() {
 
 // cprng
 void OpCprng() {
-  if (R().Chance(60)) {
+  // zx_cprng_draw() cannot fail: libzx kills the caller if the module
+  // does, e.g. when it cannot allocate the process's context.
+  if (opt.fail_percent == 0 && R().Chance(60)) {
     zx_cprng_draw(T->scratch, R().Below(kScratch));
   } else {
     size_t n = R().Chance(80) ? R().Below(ZX_CPRNG_ADD_ENTROPY_MAX_LEN + 2) : R().Size(4096);
@@ -1158,7 +1164,8 @@ void OpTask() {
       break;
     default: {
       // The thread-exit calls, on a thread with a stack nothing else maps.
-      if (pthread_mutex_trylock(&g_exiter_lock) != 0)
+      // Like zx_cprng_draw(), they kill the caller when they fail.
+      if (opt.fail_percent || pthread_mutex_trylock(&g_exiter_lock) != 0)
         break;
       pthread_attr_t attr;
       pthread_attr_init(&attr);
@@ -1724,7 +1731,7 @@ long Live(const char* name) {
 // Each case makes its objects with allocations failing; it returns the
 // status and closes whatever it made. The fixture objects come first.
 struct Fixture {
-  zx_handle_t vmo, port, ch0, ch1, s0, s1, pager, pport, event, root_rsrc, iommu, bti;
+  zx_handle_t vmo, fixed_vmo, port, ch0, ch1, s0, s1, pager, pport, event, root_rsrc, iommu, bti;
   zx_handle_t spare;  // an event made afresh before each case, for it to consume
 };
 struct SweepCase {
@@ -1744,6 +1751,7 @@ int FaultSweep() {
   Fixture fx{};
   fx.root_rsrc = zx_take_startup_handle(PA_HND(PA_RESOURCE, 0));
   zx_vmo_create(16 * kPage, ZX_VMO_RESIZABLE, &fx.vmo);
+  zx_vmo_create(16 * kPage, 0, &fx.fixed_vmo);  // slices and mappings want one
   zx_port_create(0, &fx.port);
   zx_channel_create(0, &fx.ch0, &fx.ch1);
   zx_socket_create(0, &fx.s0, &fx.s1);
@@ -1771,7 +1779,7 @@ int FaultSweep() {
       {"vmo_create_child SNAPSHOT",
        [](Fixture& f) { return Closing(zx_vmo_create_child(f.vmo, ZX_VMO_CHILD_SNAPSHOT, 0, 8 * kPage, &a), {a}); }},
       {"vmo_create_child SLICE",
-       [](Fixture& f) { return Closing(zx_vmo_create_child(f.vmo, ZX_VMO_CHILD_SLICE, 0, 4 * kPage, &a), {a}); }},
+       [](Fixture& f) { return Closing(zx_vmo_create_child(f.fixed_vmo, ZX_VMO_CHILD_SLICE, 0, 4 * kPage, &a), {a}); }},
       {"vmo_set_size", [](Fixture& f) { return zx_vmo_set_size(f.vmo, 32 * kPage); }},
       {"vmar_allocate",
        [](Fixture&) {
@@ -1781,7 +1789,7 @@ int FaultSweep() {
        }},
       {"vmar_map",
        [](Fixture& f) {
-         zx_status_t st = zx_vmar_map(zx_vmar_root_self(), ZX_VM_PERM_READ, 0, f.vmo, 0, 4 * kPage, &addr);
+         zx_status_t st = zx_vmar_map(zx_vmar_root_self(), ZX_VM_PERM_READ, 0, f.fixed_vmo, 0, 4 * kPage, &addr);
          if (st == ZX_OK) zx_vmar_unmap(zx_vmar_root_self(), addr, 4 * kPage);
          return st;
        }},
