@@ -42,7 +42,10 @@ static int up_drop(void)
 	}								\
 } while (0)
 
-/* Every root-only creator, with @rsrc standing in for a resource. */
+/*
+ * Every root-only creator, with @rsrc standing in for a resource (virtual
+ * interrupts need none, as on Zircon).
+ */
 static void up_root_only_calls(zx_handle_t rsrc)
 {
 	zx_iommu_desc_dummy_t desc = {};
@@ -59,7 +62,6 @@ static void up_root_only_calls(zx_handle_t rsrc)
 				      sizeof(desc), &h), h);
 	CHILD_REFUSED(zx_vmo_create_physical(rsrc, 0xfe000000, UP_PAGE, &h), h);
 	CHILD_REFUSED(zx_interrupt_create(rsrc, 1, 0, &h), h);
-	CHILD_REFUSED(zx_interrupt_create(rsrc, 0, ZX_INTERRUPT_VIRTUAL, &h), h);
 	CHILD_REFUSED(zx_pci_get_nth_device(rsrc, 0, &pci, &h), h);
 	CHILD_REFUSED(zx_debuglog_create(rsrc, ZX_LOG_FLAG_READABLE, &h), h);
 	h = ZX_HANDLE_INVALID;
