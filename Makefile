@@ -78,7 +78,9 @@ $(BUILD)/libzx/%.o: libzx/src/%.cc $(wildcard libzx/src/*.h) uapi/zircon_ioctl.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(CXXFLAGS_ZX) -c $< -o $@
 
-$(BUILD)/libzx/fallbacks.cc: docs/syscalls.tsv $(LIBZX_SRCS) scripts/syscalls.py
+$(BUILD)/libzx/fallbacks.cc: docs/syscalls.tsv $(LIBZX_SRCS) scripts/syscalls.py \
+		libzx/include/zircon/syscalls.h libzx/include/zircon/syscalls-next.h \
+		libzx/include/zircon/testonly-syscalls.h
 	@mkdir -p $(dir $@)
 	python3 scripts/syscalls.py fallbacks $@
 
@@ -118,7 +120,7 @@ lint: $(CHECKPATCH)
 
 selftests: selftests-build
 
-selftests-build: $(SELFTEST_BINS) $(PROGRAM_BINS) $(TOOL_BINS) $(BUILD)/bin/run-all
+selftests-build: abi-check $(SELFTEST_BINS) $(PROGRAM_BINS) $(TOOL_BINS) $(BUILD)/bin/run-all
 
 $(BUILD)/bin/%_test: selftests/%_test.c selftests/zx_test.h $(KSELFTEST_DIR)/kselftest_harness.h \
 		$(BUILD)/libzx/libzx.a
@@ -150,10 +152,18 @@ $(BUILD)/bin/run-all: selftests/run-all
 	@mkdir -p $(dir $@)
 	cp $< $@
 
-# The public headers compile as C and C++, and their layouts match Fuchsia's.
+# The public headers compile as C and C++, and their layouts match Fuchsia's;
+# all_headers.c includes every one of them (a header it misses fails here).
+# selftests-build runs it, so every `make check` flavor checks its ARCH.
 abi-check:
+	@missing=$$(cd $(ROOT)/libzx/include && find . -name '*.h' | sed 's|^\./||' | LC_ALL=C sort | \
+		while read -r h; do grep -qxF "#include <$$h>" $(ROOT)/libzx/tests/all_headers.c || echo "$$h"; done); \
+	if [ -n "$$missing" ]; then \
+		echo "libzx/tests/all_headers.c does not include:" $$missing >&2; exit 1; fi
 	$(CC) -std=c11 $(WARN) -pedantic $(CPPFLAGS_ZX) -c libzx/tests/abi_check.c -o /dev/null
 	$(CXX) -std=c++17 $(WARN) -pedantic $(CPPFLAGS_ZX) -x c++ -c libzx/tests/abi_check.c -o /dev/null
+	$(CC) -std=c11 $(WARN) -pedantic $(CPPFLAGS_ZX) -c libzx/tests/all_headers.c -o /dev/null
+	$(CXX) -std=c++17 $(WARN) -pedantic $(CPPFLAGS_ZX) -x c++ -c libzx/tests/all_headers.c -o /dev/null
 
 check:
 	scripts/vm/deps.sh

@@ -413,6 +413,12 @@ TEST(pin_errors)
 		  zx_bti_pin(bti, rw, vmo, 2 * PAGE, PAGE, addrs, 1, &pmt));
 	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
 		  zx_bti_pin(bti, rw, vmo, PAGE, 2 * PAGE, addrs, 2, &pmt));
+	/* The range is checked before the rest of the arguments. */
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
+		  zx_bti_pin(bti, rw, vmo, PAGE, 2 * PAGE, addrs, 1, &pmt));
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
+		  zx_bti_pin(bti, rw | ZX_BTI_CONTIGUOUS, vmo, 4 * PAGE, PAGE,
+			     addrs, 1, &pmt));
 	EXPECT_EQ(0u, bt_info(_metadata, bti).pmo_count);
 	/* Resizable VMOs pin; shrinking past a pinned page fails. */
 	ASSERT_ZX_OK(zx_vmo_create(2 * PAGE, ZX_VMO_RESIZABLE, &resizable));
@@ -646,7 +652,7 @@ TEST(physical_vmos)
 	EXPECT_ZX(ZX_ERR_WRONG_TYPE,
 		  zx_vmo_create_physical(ev, bar, PAGE, &vmo));
 	/* Outside the resource's range. */
-	EXPECT_ZX(ZX_ERR_ACCESS_DENIED,
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
 		  zx_vmo_create_physical(mmio, bar + size, PAGE, &vmo));
 	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
 		  zx_vmo_create_physical(mmio, bar + 1, PAGE, &vmo));

@@ -8,7 +8,12 @@
  * crossproc_test.c, which moves the first channel end through a file
  * descriptor.
  */
+#include <lib/zxlinux/fd.h>
+
 #include "zx_test.h"
+
+/* Where calls whose reply sizes a test ignores put them (not optional). */
+static uint32_t ch_ab, ch_ah;
 
 /* The module's cap on messages queued on one end (zx_channel/channel.c). */
 #define CH_MAX_QUEUED		3500
@@ -253,16 +258,20 @@ TEST(most_handles_and_one_more)
 	ch_create(_metadata, &a, &b);
 	for (i = 0; i <= ZX_CHANNEL_MAX_MSG_HANDLES; i++)
 		hs[i] = zxt_event(_metadata);
+	/* One too many fails, and consumes all of them, as any failure. */
 	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
 		  zx_channel_write(a, 0, NULL, 0, hs,
 				   ZX_CHANNEL_MAX_MSG_HANDLES + 1));
+	for (i = 0; i <= ZX_CHANNEL_MAX_MSG_HANDLES; i++)
+		EXPECT_ZX(ZX_ERR_BAD_HANDLE, zxt_valid(hs[i]));
+	for (i = 0; i < ZX_CHANNEL_MAX_MSG_HANDLES; i++)
+		hs[i] = zxt_event(_metadata);
 	ASSERT_ZX_OK(zx_channel_write(a, 0, NULL, 0, hs,
 				      ZX_CHANNEL_MAX_MSG_HANDLES));
 	EXPECT_ZX_OK(zx_channel_read(b, 0, NULL, got, 0,
 				     ZX_CHANNEL_MAX_MSG_HANDLES, NULL, &ah));
 	EXPECT_EQ(ZX_CHANNEL_MAX_MSG_HANDLES, ah);
 	EXPECT_ZX_OK(zx_handle_close_many(got, ZX_CHANNEL_MAX_MSG_HANDLES));
-	EXPECT_ZX_OK(zx_handle_close(hs[ZX_CHANNEL_MAX_MSG_HANDLES]));
 	EXPECT_ZX_OK(zx_handle_close(a));
 	EXPECT_ZX_OK(zx_handle_close(b));
 	ASSERT_LIVE_EQ(base);
@@ -936,8 +945,7 @@ TEST(call_leaves_other_messages_queued)
 
 	ch_create(_metadata, &a, &b);
 	ch_server_start(_metadata, &s, b, SERVE_NOISE_FIRST, 0, 1);
-	ASSERT_ZX_OK(zx_channel_call(a, 0, ZX_TIME_INFINITE, &args, NULL,
-				     NULL));
+	ASSERT_ZX_OK(zx_channel_call(a, 0, ZX_TIME_INFINITE, &args, &ch_ab, &ch_ah));
 	zxt_thread_join(_metadata, s.thread);
 	EXPECT_EQ(s.txid, rep[0]);
 	EXPECT_ZX_OK(zx_channel_read(a, 0, noise, NULL, sizeof(noise), 0,
@@ -968,7 +976,7 @@ static void *ch_caller_main(void *arg)
 	c->status = zx_channel_call(c->h, 0,
 				    c->deadline ? c->deadline :
 						  ZX_TIME_INFINITE,
-				    &args, NULL, NULL);
+				    &args, &ch_ab, &ch_ah);
 	c->got = rep[0];
 	return NULL;
 }
@@ -1022,7 +1030,7 @@ TEST(calls_from_both_ends_do_not_cross)
 	ASSERT_ZX_OK(zx_object_wait_one(a, ZX_CHANNEL_READABLE,
 					ZX_TIME_INFINITE, NULL));
 	EXPECT_ZX(ZX_ERR_TIMED_OUT,
-		  zx_channel_call(a, 0, 0, &args, NULL, NULL));
+		  zx_channel_call(a, 0, 0, &args, &ch_ab, &ch_ah));
 	zxt_thread_join(_metadata, c.thread);
 	EXPECT_ZX(ZX_ERR_TIMED_OUT, c.status);
 	/* Each request waits, unread, on the other end. */
@@ -1047,10 +1055,10 @@ TEST(call_times_out_and_the_request_stays)
 	ch_create(_metadata, &a, &b);
 	EXPECT_ZX(ZX_ERR_TIMED_OUT,
 		  zx_channel_call(a, 0, zx_deadline_after(ZX_MSEC(50)), &args,
-				  NULL, NULL));
+				  &ch_ab, &ch_ah));
 	EXPECT_GE(zxt_now() - t0, ZX_MSEC(50));
 	EXPECT_ZX(ZX_ERR_TIMED_OUT,
-		  zx_channel_call(a, 0, 0, &args, NULL, NULL));
+		  zx_channel_call(a, 0, 0, &args, &ch_ab, &ch_ah));
 	EXPECT_ZX_OK(zx_channel_read(b, 0, rep, NULL, sizeof(rep), 0, &ab,
 				     NULL));
 	EXPECT_EQ(sizeof(req), ab);
@@ -1072,11 +1080,11 @@ TEST(call_peer_closed_while_waiting)
 	ch_create(_metadata, &a, &b);
 	ch_server_start(_metadata, &s, b, SERVE_CLOSE, 20, 1);
 	EXPECT_ZX(ZX_ERR_PEER_CLOSED,
-		  zx_channel_call(a, 0, ZX_TIME_INFINITE, &args, NULL, NULL));
+		  zx_channel_call(a, 0, ZX_TIME_INFINITE, &args, &ch_ab, &ch_ah));
 	zxt_thread_join(_metadata, s.thread);
 	EXPECT_ZX_OK(s.status);
 	EXPECT_ZX(ZX_ERR_PEER_CLOSED,
-		  zx_channel_call(a, 0, ZX_TIME_INFINITE, &args, NULL, NULL));
+		  zx_channel_call(a, 0, ZX_TIME_INFINITE, &args, &ch_ab, &ch_ah));
 	EXPECT_ZX_OK(zx_handle_close(a));
 }
 
@@ -1139,32 +1147,32 @@ TEST(call_errors)
 
 	ch_create(_metadata, &a, &b);
 	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
-		  zx_channel_call(a, 0, ZX_TIME_INFINITE, &args, NULL, NULL));
+		  zx_channel_call(a, 0, ZX_TIME_INFINITE, &args, &ch_ab, &ch_ah));
 	args.wr_num_bytes = sizeof(req);
 	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
-		  zx_channel_call(a, 1, ZX_TIME_INFINITE, &args, NULL, NULL));
+		  zx_channel_call(a, 1, ZX_TIME_INFINITE, &args, &ch_ab, &ch_ah));
 	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
 		  zx_channel_call(a, 0, ZX_TIME_INFINITE, NULL, NULL, NULL));
 	EXPECT_ZX(ZX_ERR_BAD_HANDLE,
-		  zx_channel_call(ZXT_BOGUS_HANDLE, 0, 0, &args, NULL, NULL));
+		  zx_channel_call(ZXT_BOGUS_HANDLE, 0, 0, &args, &ch_ab, &ch_ah));
 	EXPECT_ZX(ZX_ERR_WRONG_TYPE,
-		  zx_channel_call(ev, 0, 0, &args, NULL, NULL));
+		  zx_channel_call(ev, 0, 0, &args, &ch_ab, &ch_ah));
 	args.wr_num_bytes = ZX_CHANNEL_MAX_MSG_BYTES + 1;
 	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
-		  zx_channel_call(a, 0, 0, &args, NULL, NULL));
+		  zx_channel_call(a, 0, 0, &args, &ch_ab, &ch_ah));
 	args.wr_num_bytes = sizeof(req);
 	wo = ch_replace(_metadata, b, ZX_DEFAULT_CHANNEL_RIGHTS &
 				      ~ZX_RIGHT_READ);
 	EXPECT_ZX(ZX_ERR_ACCESS_DENIED,
-		  zx_channel_call(wo, 0, 0, &args, NULL, NULL));
+		  zx_channel_call(wo, 0, 0, &args, &ch_ab, &ch_ah));
 	EXPECT_ZX_OK(zx_handle_close(wo));
 	EXPECT_ZX(ZX_ERR_PEER_CLOSED,
-		  zx_channel_call(a, 0, 0, &args, NULL, NULL));
+		  zx_channel_call(a, 0, 0, &args, &ch_ab, &ch_ah));
 	/* Last: writing the channel's own handle consumes it too. */
 	args.wr_handles = &a;
 	args.wr_num_handles = 1;
 	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
-		  zx_channel_call(a, 0, 0, &args, NULL, NULL));
+		  zx_channel_call(a, 0, 0, &args, &ch_ab, &ch_ah));
 	EXPECT_ZX(ZX_ERR_BAD_HANDLE, zxt_valid(a));
 	EXPECT_ZX_OK(zx_handle_close(ev));
 }
@@ -1184,8 +1192,7 @@ TEST(call_is_not_resent_after_a_signal)
 	zxt_catch_signal(_metadata, SIGUSR1, 0);
 	ch_server_start(_metadata, &s, b, SERVE_ECHO, 300, 1);
 	zxt_pester_start(_metadata, &p, SIGUSR1, ZX_HANDLE_INVALID, 0);
-	EXPECT_ZX_OK(zx_channel_call(a, 0, ZX_TIME_INFINITE, &args, NULL,
-				     NULL));
+	EXPECT_ZX_OK(zx_channel_call(a, 0, ZX_TIME_INFINITE, &args, &ch_ab, &ch_ah));
 	zxt_pester_stop(_metadata, &p);
 	zxt_thread_join(_metadata, s.thread);
 	EXPECT_ZX_OK(s.status);
@@ -1233,6 +1240,336 @@ TEST(call_etc_moves_handles_both_ways)
 	/* The duplicated event stays; the server dropped its copy. */
 	EXPECT_ZX_OK(zxt_valid(ev));
 	EXPECT_ZX_OK(zx_handle_close(ev));
+	EXPECT_ZX_OK(zx_handle_close(a));
+	EXPECT_ZX_OK(zx_handle_close(b));
+	ASSERT_LIVE_EQ(base);
+}
+
+/* ---- cycles ------------------------------------------------------------------ */
+
+/* How long the module's collector may take to find an unreachable cycle. */
+#define CH_GC_MS		10000
+
+/* Waits for @signals on @h for up to CH_GC_MS. */
+static zx_status_t ch_wait_for(zx_handle_t h, zx_signals_t signals)
+{
+	return zx_object_wait_one(h, signals,
+				  zx_deadline_after(ZX_MSEC(CH_GC_MS)), NULL);
+}
+
+/*
+ * Two channels, each holding the other's read end: a1 -> b1, a2 -> b2.
+ * The @n handles of @h go to b1 first: once closed, the cycle is garbage.
+ */
+static void ch_cycle(struct __test_metadata *_metadata, zx_handle_t *a1,
+		     zx_handle_t *a2, zx_handle_t *h, uint32_t n)
+{
+	zx_handle_t b1, b2;
+
+	ch_create(_metadata, a1, &b1);
+	ch_create(_metadata, a2, &b2);
+	if (n)
+		ASSERT_ZX_OK(zx_channel_write(*a1, 0, "o", 1, h, n));
+	ASSERT_ZX_OK(zx_channel_write(*a1, 0, "2", 1, &b2, 1));
+	ASSERT_ZX_OK(zx_channel_write(*a2, 0, "1", 1, &b1, 1));
+}
+
+TEST(end_in_its_own_queue_is_collected)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t a, b;
+
+	/* Written through its peer, b sits in its own queue: none can read it. */
+	ch_create(_metadata, &a, &b);
+	ASSERT_ZX_OK(zx_channel_write(a, 0, "b", 1, &b, 1));
+	EXPECT_ZX_OK(ch_wait_for(a, ZX_CHANNEL_PEER_CLOSED));
+	EXPECT_ZX(ZX_ERR_PEER_CLOSED, zx_channel_write(a, 0, "x", 1, NULL, 0));
+	EXPECT_ZX_OK(zx_handle_close(a));
+	ASSERT_LIVE_EQ(base);
+}
+
+TEST(cycle_of_two_channels_is_collected)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t a1, a2;
+
+	ch_cycle(_metadata, &a1, &a2, NULL, 0);
+	/* The writers live on, but nobody can read b1 or b2 any more. */
+	EXPECT_ZX_OK(ch_wait_for(a1, ZX_CHANNEL_PEER_CLOSED));
+	EXPECT_ZX_OK(ch_wait_for(a2, ZX_CHANNEL_PEER_CLOSED));
+	EXPECT_ZX_OK(zx_handle_close(a1));
+	EXPECT_ZX_OK(zx_handle_close(a2));
+	ASSERT_LIVE_EQ(base);
+}
+
+TEST(cycle_carrying_objects_is_collected)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t a1, a2, vmo, timer, port, ev, h[4];
+	static char page[4096];
+	uint64_t off;
+
+	ASSERT_ZX_OK(zx_vmo_create(4 << 20, 0, &vmo));
+	memset(page, 0x5a, sizeof(page));
+	for (off = 0; off < 4 << 20; off += sizeof(page))
+		ASSERT_ZX_OK(zx_vmo_write(vmo, page, off, sizeof(page)));
+	ASSERT_ZX_OK(zx_timer_create(ZX_TIMER_SLACK_LATE, ZX_CLOCK_MONOTONIC,
+				     &timer));
+	ASSERT_ZX_OK(zx_timer_set(timer, zx_deadline_after(ZX_MSEC(300)), 0));
+	ASSERT_ZX_OK(zx_port_create(0, &port));
+	ev = zxt_event(_metadata);
+	ASSERT_ZX_OK(zx_object_wait_async(ev, port, 1, ZX_USER_SIGNAL_0, 0));
+	h[0] = vmo;
+	h[1] = timer;
+	h[2] = port;
+	h[3] = zxt_dup(_metadata, ev, ZX_RIGHT_SAME_RIGHTS);
+	ch_cycle(_metadata, &a1, &a2, h, 4);
+	EXPECT_ZX_OK(zx_handle_close(a1));
+	EXPECT_ZX_OK(zx_handle_close(a2));
+	/* Only the event's own handle is left. */
+	ASSERT_LIVE_EQ(((struct zxt_live){ base.handles + 1,
+					   base.objects + 1 }));
+	EXPECT_ZX_OK(zx_handle_close(ev));
+	ASSERT_LIVE_EQ(base);
+	/* Past the deadline the timer must not have fired into anything. */
+	zxt_sleep_ms(400);
+	ASSERT_LIVE_EQ(base);
+}
+
+TEST(reachable_chain_is_kept)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t r, w, a1, b1, a2, b2, got[3];
+	uint32_t ah = 0;
+	char buf[4];
+
+	/* r's queue holds b1, b1's b2, b2's r's own peer: all readable. */
+	ch_create(_metadata, &r, &w);
+	ch_create(_metadata, &a1, &b1);
+	ch_create(_metadata, &a2, &b2);
+	ASSERT_ZX_OK(zx_channel_write(w, 0, "1", 1, &b1, 1));
+	ASSERT_ZX_OK(zx_channel_write(a1, 0, "2", 1, &b2, 1));
+	ASSERT_ZX_OK(zx_channel_write(a1, 0, "x", 1, NULL, 0));
+	ASSERT_ZX_OK(zx_channel_write(a2, 0, "w", 1, &w, 1));
+	EXPECT_ZX_OK(zx_handle_close(a1));
+	EXPECT_ZX_OK(zx_handle_close(a2));
+	/* Each of those queued an end's only handle: let the collector run. */
+	zxt_sleep_ms(500);
+	EXPECT_SIGNALS(ZX_CHANNEL_READABLE | ZX_CHANNEL_WRITABLE,
+		       zxt_signals(_metadata, r));
+	ASSERT_ZX_OK(zx_channel_read(r, 0, buf, &got[0], sizeof(buf), 1, NULL,
+				     &ah));
+	ASSERT_EQ(1u, ah);
+	EXPECT_EQ('1', buf[0]);
+	ASSERT_ZX_OK(zx_channel_read(got[0], 0, buf, &got[1], sizeof(buf), 1,
+				     NULL, &ah));
+	ASSERT_EQ(1u, ah);
+	EXPECT_EQ('2', buf[0]);
+	ASSERT_ZX_OK(zx_channel_read(got[0], 0, buf, NULL, sizeof(buf), 0,
+				     NULL, &ah));
+	EXPECT_EQ('x', buf[0]);
+	ASSERT_ZX_OK(zx_channel_read(got[1], 0, buf, &got[2], sizeof(buf), 1,
+				     NULL, &ah));
+	ASSERT_EQ(1u, ah);
+	EXPECT_EQ('w', buf[0]);
+	/* got[2] is r's peer, whole. */
+	ASSERT_ZX_OK(zx_channel_write(got[2], 0, "r", 1, NULL, 0));
+	ASSERT_ZX_OK(zx_channel_read(r, 0, buf, NULL, sizeof(buf), 0, NULL,
+				     NULL));
+	EXPECT_EQ('r', buf[0]);
+	EXPECT_ZX_OK(zx_handle_close(r));
+	EXPECT_ZX_OK(zx_handle_close_many(got, 3));
+	ASSERT_LIVE_EQ(base);
+}
+
+TEST(cycle_held_by_a_poll_descriptor_goes_with_it)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t a, b;
+	int fd = -1;
+
+	ch_create(_metadata, &a, &b);
+	ASSERT_ZX_OK(zxlinux_handle_poll_fd(b, ZX_CHANNEL_READABLE, 0, &fd));
+	ASSERT_ZX_OK(zx_channel_write(a, 0, "b", 1, &b, 1));
+	EXPECT_ZX_OK(zx_handle_close(a));
+	/* The descriptor still watches b: it is not garbage yet. */
+	zxt_sleep_ms(200);
+	EXPECT_EQ(base.objects + 1, zxt_live_now().objects);
+	EXPECT_EQ(0, close(fd));
+	ASSERT_LIVE_EQ(base);
+}
+
+struct ch_mover {
+	zx_handle_t w, r, end;
+	int rounds;
+	int failed;
+};
+
+/* Passes @end through a channel and back, over and over. */
+static void *ch_mover_main(void *arg)
+{
+	struct ch_mover *m = arg;
+	uint32_t ah;
+	char c;
+	int i;
+
+	for (i = 0; i < m->rounds && !m->failed; i++) {
+		if (zx_channel_write(m->w, 0, "m", 1, &m->end, 1) != ZX_OK ||
+		    zx_channel_read(m->r, 0, &c, &m->end, 1, 1, NULL,
+				    &ah) != ZX_OK || ah != 1)
+			m->failed = i + 1;
+	}
+	return NULL;
+}
+
+TEST(collector_leaves_moving_handles_alone)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	struct ch_mover m = { .rounds = 2000 };
+	zx_handle_t a, peer, x, y;
+	pthread_t t;
+	char buf[8];
+	int i;
+
+	ch_create(_metadata, &m.w, &m.r);
+	ch_create(_metadata, &peer, &m.end);
+	ASSERT_ZX_OK(zx_channel_write(peer, 0, "keep", 4, NULL, 0));
+	zxt_thread_start(_metadata, &t, ch_mover_main, &m);
+	/* Garbage all along keeps the collector running meanwhile. */
+	for (i = 0; i < 200; i++) {
+		ch_create(_metadata, &x, &y);
+		ASSERT_ZX_OK(zx_channel_write(x, 0, "y", 1, &y, 1));
+		ASSERT_ZX_OK(zx_handle_close(x));
+	}
+	zxt_thread_join(_metadata, t);
+	ASSERT_EQ(0, m.failed);
+	a = m.end;
+	ASSERT_ZX_OK(zx_channel_read(a, 0, buf, NULL, sizeof(buf), 0, NULL,
+				     NULL));
+	EXPECT_EQ(0, memcmp(buf, "keep", 4));
+	EXPECT_ZX_OK(zx_handle_close(a));
+	EXPECT_ZX_OK(zx_handle_close(peer));
+	EXPECT_ZX_OK(zx_handle_close(m.w));
+	EXPECT_ZX_OK(zx_handle_close(m.r));
+	ASSERT_LIVE_EQ(base);
+}
+
+/* Leaves cycles of every shape behind and exits without closing anything. */
+static int ch_cycles_child(void *arg)
+{
+	zx_handle_t a, b, c, d, e, f, a1, a2, vmo, timer, port, ev, h[4];
+	int i, fd;
+
+	for (i = 0; i < 10; i++) {
+		/* An end in its own queue, its peer kept. */
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_create(0, &a, &b));
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_write(a, 0, "b", 1, &b, 1));
+		/* A ring of three channels. */
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_create(0, &a, &b));
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_create(0, &c, &d));
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_create(0, &e, &f));
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_write(a, 0, "d", 1, &d, 1));
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_write(c, 0, "f", 1, &f, 1));
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_write(e, 0, "b", 1, &b, 1));
+		/* Two channels carrying 4 MiB, an armed timer and a port. */
+		CHILD_CHECK_ZX(ZX_OK, zx_vmo_create(4 << 20, 0, &vmo));
+		CHILD_CHECK_ZX(ZX_OK, zx_vmo_op_range(vmo, ZX_VMO_OP_COMMIT, 0,
+						      4 << 20, NULL, 0));
+		CHILD_CHECK_ZX(ZX_OK, zx_timer_create(ZX_TIMER_SLACK_LATE,
+						      ZX_CLOCK_MONOTONIC,
+						      &timer));
+		CHILD_CHECK_ZX(ZX_OK,
+			       zx_timer_set(timer,
+					    zx_deadline_after(ZX_SEC(1)), 0));
+		CHILD_CHECK_ZX(ZX_OK, zx_port_create(0, &port));
+		CHILD_CHECK_ZX(ZX_OK, zx_event_create(0, &ev));
+		CHILD_CHECK_ZX(ZX_OK, zx_object_wait_async(ev, port, 1,
+							   ZX_USER_SIGNAL_0,
+							   0));
+		CHILD_CHECK_ZX(ZX_OK, zx_object_wait_async(timer, port, 2,
+							   ZX_TIMER_SIGNALED,
+							   0));
+		h[0] = vmo;
+		h[1] = port;
+		h[2] = ev;
+		CHILD_CHECK_ZX(ZX_OK, zx_handle_duplicate(timer,
+							  ZX_RIGHT_SAME_RIGHTS,
+							  &h[3]));
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_create(0, &a1, &b));
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_create(0, &a2, &d));
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_write(a1, 0, "o", 1, h, 4));
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_write(a1, 0, "d", 1, &d, 1));
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_write(a2, 0, "b", 1, &b, 1));
+		/* One that only the process's exit frees: a poll descriptor. */
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_create(0, &a, &b));
+		CHILD_CHECK_ZX(ZX_OK, zxlinux_handle_poll_fd(b,
+							     ZX_CHANNEL_READABLE,
+							     0, &fd));
+		CHILD_CHECK_ZX(ZX_OK, zx_channel_write(a, 0, "b", 1, &b, 1));
+	}
+	return 0;
+}
+
+TEST(dead_process_leaves_no_cycles)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+
+	ASSERT_CHILD_OK(zxt_fork_run(ch_cycles_child, NULL));
+	ASSERT_LIVE_EQ(base);
+	/* Past the timers' deadlines nothing is left to fire. */
+	zxt_sleep_ms(1200);
+	ASSERT_LIVE_EQ(base);
+}
+
+/* ---- the module -------------------------------------------------------------- */
+
+/* The module's reference count (CONFIG_MODULE_UNLOAD), or -1. */
+static long ch_module_refcnt(void)
+{
+	char buf[32];
+	ssize_t n;
+	int fd;
+
+	fd = open("/sys/module/zircon/refcnt", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	return strtol(buf, NULL, 10);
+}
+
+TEST(live_objects_keep_the_module_loaded)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t ev[64], a, b, timer;
+	long refs, objects;
+	int i;
+
+	if (ch_module_refcnt() < 0)
+		SKIP(return, "no /sys/module/zircon/refcnt");
+	for (i = 0; i < 64; i++)
+		ev[i] = zxt_event(_metadata);
+	ch_create(_metadata, &a, &b);
+	ASSERT_ZX_OK(zx_timer_create(ZX_TIMER_SLACK_LATE, ZX_CLOCK_MONOTONIC,
+				     &timer));
+	ASSERT_ZX_OK(zx_timer_set(timer, zx_deadline_after(ZX_SEC(60)), 0));
+	ASSERT_ZX_OK(zx_channel_write(a, 0, "t", 1, &timer, 1));
+	/*
+	 * rmmod is refused while the count is above zero: every object,
+	 * wherever it is (a queue, a timer), must hold it.  Read first, so
+	 * objects freed meanwhile only lower the second number.
+	 */
+	refs = ch_module_refcnt();
+	objects = zxt_live_now().objects;
+	EXPECT_GE(refs, objects) {
+		TH_LOG("module refcnt %ld with %ld live objects", refs,
+		       objects);
+	}
+	for (i = 0; i < 64; i++)
+		EXPECT_ZX_OK(zx_handle_close(ev[i]));
 	EXPECT_ZX_OK(zx_handle_close(a));
 	EXPECT_ZX_OK(zx_handle_close(b));
 	ASSERT_LIVE_EQ(base);

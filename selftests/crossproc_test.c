@@ -153,6 +153,8 @@ TEST(fd_pins_module)
 {
 	struct zxt_live base = zxt_settle(_metadata);
 	zx_handle_t ev = zxt_event(_metadata);
+	/* The object holds the module too: keep it past the fd. */
+	zx_handle_t keep = zxt_dup(_metadata, ev, ZX_RIGHT_SAME_RIGHTS);
 	long before = xp_module_refcnt();
 	int fd;
 
@@ -162,6 +164,7 @@ TEST(fd_pins_module)
 	EXPECT_EQ(before + 1, xp_module_refcnt());
 	close(fd);
 	EXPECT_EQ(before, xp_module_refcnt());
+	EXPECT_ZX_OK(zx_handle_close(keep));
 	ASSERT_LIVE_EQ(base);
 }
 

@@ -82,10 +82,10 @@ TEST(errors)
 	EXPECT_ZX(ZX_ERR_BAD_HANDLE,
 		  zx_ioports_request(ZXT_BOGUS_HANDLE, IOP_PORT, 1));
 	EXPECT_ZX(ZX_ERR_WRONG_TYPE, zx_ioports_request(ev, IOP_PORT, 1));
-	EXPECT_ZX(ZX_ERR_ACCESS_DENIED, zx_ioports_request(mmio, IOP_PORT, 1));
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE, zx_ioports_request(mmio, IOP_PORT, 1));
 	/* Outside the resource's range. */
-	EXPECT_ZX(ZX_ERR_ACCESS_DENIED, zx_ioports_request(io, IOP_PORT, 2));
-	EXPECT_ZX(ZX_ERR_ACCESS_DENIED, zx_ioports_release(io, 0x70, 1));
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE, zx_ioports_request(io, IOP_PORT, 2));
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE, zx_ioports_release(io, 0x70, 1));
 	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_ioports_request(io, IOP_PORT, 0));
 	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_ioports_request(root, 0xffff, 2));
 	EXPECT_ZX_OK(zx_handle_close_many((zx_handle_t[]){ io, mmio, ev }, 3));

@@ -306,7 +306,8 @@ TEST(port_async_waits_are_bounded)
 	ASSERT_ZX_OK(zx_object_signal(ev, 0, ZX_USER_SIGNAL_0));
 	EXPECT_ZX(ZX_ERR_NO_RESOURCES,
 		  zx_object_wait_async(ev, port, 0, ZX_USER_SIGNAL_0, 0));
-	pt_take_signal(_metadata, port, 0, ZX_USER_SIGNAL_0);
+	/* One signal change queues the newest wait's packet first. */
+	pt_take_signal(_metadata, port, PT_MAX_WAITS - 1, ZX_USER_SIGNAL_0);
 	EXPECT_ZX_OK(zx_object_wait_async(ev, port, 0, ZX_USER_SIGNAL_1, 0));
 	EXPECT_ZX_OK(zx_handle_close(port));
 	EXPECT_ZX_OK(zx_handle_close(ev));

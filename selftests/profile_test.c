@@ -8,6 +8,8 @@
 #include <sys/resource.h>
 #include <zircon/syscalls/profile.h>
 
+#include <zircon/syscalls/resource.h>
+
 #include "zx_test.h"
 
 #ifndef SCHED_DEADLINE
@@ -92,6 +94,33 @@ TEST(create_checks_its_info)
 	EXPECT_ZX_OK(zx_handle_close(ev));
 	EXPECT_ZX(ZX_ERR_BAD_HANDLE, zx_profile_create(ev, 0, &info, &h));
 	ASSERT_LIVE_EQ(base);
+}
+
+/* Current Fuchsia passes the system resource for profiles instead. */
+TEST(create_takes_the_profile_resource)
+{
+	zx_profile_info_t info = { .flags = ZX_PROFILE_INFO_FLAG_PRIORITY,
+				   .priority = ZX_PRIORITY_DEFAULT };
+	zx_handle_t root = zx_take_startup_handle(PA_HND(PA_RESOURCE, 0));
+	zx_handle_t rsrc, other, h;
+
+	if (root == ZX_HANDLE_INVALID)
+		SKIP(return, "needs the root resource");
+	ASSERT_ZX_OK(zx_resource_create(root, ZX_RSRC_KIND_SYSTEM,
+					ZX_RSRC_SYSTEM_PROFILE_BASE, 1, NULL,
+					0, &rsrc));
+	ASSERT_ZX_OK(zx_resource_create(root, ZX_RSRC_KIND_SYSTEM,
+					ZX_RSRC_SYSTEM_INFO_BASE, 1, NULL, 0,
+					&other));
+	ASSERT_ZX_OK(zx_profile_create(rsrc, 0, &info, &h));
+	EXPECT_ZX_OK(zx_handle_close(h));
+	ASSERT_ZX_OK(zx_profile_create(root, 0, &info, &h));
+	EXPECT_ZX_OK(zx_handle_close(h));
+	/* Another system resource is the wrong type, before the info. */
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE,
+		  zx_profile_create(other, 0, (zx_profile_info_t *)8, &h));
+	EXPECT_ZX_OK(zx_handle_close_many((zx_handle_t[]){ rsrc, other, root },
+					  3));
 }
 
 TEST(priorities_become_nice_values)

@@ -263,7 +263,8 @@ TEST(ranges_outside_the_kind_are_not_found)
 	EXPECT_ZX(ZX_ERR_NOT_FOUND,
 		  zx_resource_create(root, ZX_RSRC_KIND_MMIO, RT_MMIO_BASE, 0,
 				     NULL, 0, &h));
-	EXPECT_ZX(ZX_ERR_NOT_FOUND,
+	/* A range that wraps around is invalid, not missing. */
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
 		  zx_resource_create(root, ZX_RSRC_KIND_MMIO, ~0ull - 1, 4,
 				     NULL, 0, &h));
 #if defined(__x86_64__)
@@ -285,6 +286,79 @@ TEST(ranges_outside_the_kind_are_not_found)
 	EXPECT_EQ(ZX_HANDLE_INVALID, h);
 	ASSERT_LIVE_EQ(base);
 	EXPECT_ZX_OK(zx_handle_close(root));
+}
+
+/* The order and kinds of errors, as Zircon reports them. */
+TEST(errors_follow_zircon)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t root = rt_root(_metadata), excl, part, vmo;
+	zx_handle_t h = ZX_HANDLE_INVALID;
+
+	/* A slice of an exclusive resource is exclusive too. */
+	excl = rt_create(_metadata, root,
+			 ZX_RSRC_KIND_MMIO | ZX_RSRC_FLAG_EXCLUSIVE,
+			 RT_MMIO_BASE + 16 * RT_PAGE, 2 * RT_PAGE, "excl");
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_resource_create(excl, ZX_RSRC_KIND_MMIO,
+				     RT_MMIO_BASE + 16 * RT_PAGE, RT_PAGE,
+				     NULL, 0, &h));
+	EXPECT_ZX_OK(zx_handle_close(excl));
+	/* An MMIO resource grants the whole pages it touches. */
+	part = rt_create(_metadata, root, ZX_RSRC_KIND_MMIO,
+			 RT_MMIO_BASE + 0x10, 0x20, "part");
+	EXPECT_ZX_OK(zx_vmo_create_physical(part, RT_MMIO_BASE, RT_PAGE,
+					    &vmo));
+	EXPECT_ZX_OK(zx_handle_close(vmo));
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
+		  zx_vmo_create_physical(part, RT_MMIO_BASE + RT_PAGE,
+					 RT_PAGE, &vmo));
+	/* Another kind is the wrong type; another range is out of range. */
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE, zx_interrupt_create(part, 0, 0, &h));
+	EXPECT_ZX_OK(zx_handle_close(part));
+	EXPECT_EQ(ZX_HANDLE_INVALID, h);
+	EXPECT_ZX_OK(zx_handle_close(root));
+	ASSERT_LIVE_EQ(base);
+}
+
+/* The info resource (or the root resource) answers for the system. */
+TEST(kernel_statistics_from_the_info_resource)
+{
+	zx_handle_t root = rt_root(_metadata), info, mmio;
+	zx_info_cpu_stats_t cpus[64];
+	zx_info_kmem_stats_extended_t x;
+	zx_info_kmem_stats_t k;
+	size_t actual = 0, avail = 0, i;
+
+	info = rt_create(_metadata, root, ZX_RSRC_KIND_SYSTEM,
+			 ZX_RSRC_SYSTEM_INFO_BASE, 1, NULL);
+	mmio = rt_create(_metadata, root, ZX_RSRC_KIND_MMIO, RT_MMIO_BASE,
+			 RT_PAGE, NULL);
+	ASSERT_ZX_OK(zx_object_get_info(info, ZX_INFO_KMEM_STATS, &k,
+					sizeof(k), NULL, NULL));
+	EXPECT_LT(0u, k.total_bytes);
+	EXPECT_LT(0u, k.free_bytes);
+	EXPECT_GE(k.total_bytes, k.free_bytes + k.total_heap_bytes);
+	ASSERT_ZX_OK(zx_object_get_info(root, ZX_INFO_KMEM_STATS_EXTENDED, &x,
+					sizeof(x), NULL, NULL));
+	EXPECT_EQ(k.total_bytes, x.total_bytes);
+	ASSERT_ZX_OK(zx_object_get_info(info, ZX_INFO_CPU_STATS, cpus,
+					sizeof(cpus), &actual, &avail));
+	EXPECT_EQ(zx_system_get_num_cpus(), avail);
+	EXPECT_EQ(avail, actual);
+	for (i = 0; i < actual; i++) {
+		EXPECT_EQ(i, cpus[i].cpu_number);
+		EXPECT_EQ(ZX_INFO_CPU_STATS_FLAG_ONLINE, cpus[i].flags);
+	}
+	/* Other resources know nothing of it. */
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE,
+		  zx_object_get_info(mmio, ZX_INFO_KMEM_STATS, &k, sizeof(k),
+				     NULL, NULL));
+	EXPECT_ZX(ZX_ERR_BUFFER_TOO_SMALL,
+		  zx_object_get_info(info, ZX_INFO_KMEM_STATS, &k, 8, NULL,
+				     NULL));
+	EXPECT_ZX_OK(zx_handle_close_many((zx_handle_t[]){ info, mmio, root },
+					  3));
 }
 
 TEST(system_resource_and_its_bases)

@@ -74,8 +74,8 @@ TEST(errors)
 	EXPECT_ZX(ZX_ERR_BAD_HANDLE, zx_smc_call(ZXT_BOGUS_HANDLE, &p, &r));
 	EXPECT_ZX(ZX_ERR_WRONG_TYPE, zx_smc_call(ev, &p, &r));
 	/* A resource of another service or kind grants nothing here. */
-	EXPECT_ZX(ZX_ERR_ACCESS_DENIED, zx_smc_call(other, &p, &r));
-	EXPECT_ZX(ZX_ERR_ACCESS_DENIED, zx_smc_call(mmio, &p, &r));
+	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE, zx_smc_call(other, &p, &r));
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE, zx_smc_call(mmio, &p, &r));
 	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_smc_call(smc, NULL, &r));
 	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_smc_call(smc, &p, NULL));
 	EXPECT_ZX(ZX_ERR_INVALID_ARGS, zx_smc_call(smc, ZXT_BAD_PTR, &r));

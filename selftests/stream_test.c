@@ -424,7 +424,8 @@ TEST(append_mode_and_option_write_at_the_content_size)
 	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
 		  zx_object_get_property(s, ZX_PROP_STREAM_MODE_APPEND,
 					 ZXT_BAD_PTR, 1));
-	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
+	/* A VMO's property asked of a stream is the wrong type. */
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE,
 		  zx_object_get_property(s, ZX_PROP_VMO_CONTENT_SIZE, buf,
 					 8));
 

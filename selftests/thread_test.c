@@ -10,6 +10,8 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 
+#include <zircon/syscalls/port.h>
+
 #include "zx_test.h"
 #include "../uapi/zircon_ioctl.h"
 
@@ -350,6 +352,154 @@ TEST(info_thread_reports_running_blocked_and_dead)
 				     sizeof(zx_info_thread_stats_t), NULL,
 				     NULL));
 	EXPECT_ZX_OK(zx_handle_close(dup));
+	ASSERT_LIVE_EQ(base);
+}
+
+/*
+ * A thread blocked in a Zircon call shows which call in ZX_INFO_THREAD, as
+ * Zircon reports it: debuggers and tests wait for exactly that state.
+ */
+struct th_blocker {
+	pthread_t thread;
+	zx_handle_t self;
+	int kind;
+	zx_handle_t a, b;		/* what it blocks on */
+};
+
+enum { TH_WAIT_ONE, TH_WAIT_MANY, TH_PORT, TH_CHANNEL, TH_SLEEP, TH_PAGER };
+
+static void *th_blocker_main(void *arg)
+{
+	struct th_blocker *b = arg;
+	zx_wait_item_t item = { .handle = b->a, .waitfor = ZX_USER_SIGNAL_0 };
+	zx_channel_call_args_t call = { 0 };
+	uint32_t nbytes, nhandles;
+	zx_port_packet_t pkt;
+	uint8_t byte[8] = { 0 };
+
+	__atomic_store_n(&b->self, zx_thread_self(), __ATOMIC_RELEASE);
+	switch (b->kind) {
+	case TH_WAIT_ONE:
+		zx_object_wait_one(b->a, ZX_USER_SIGNAL_0, ZX_TIME_INFINITE,
+				   NULL);
+		break;
+	case TH_WAIT_MANY:
+		zx_object_wait_many(&item, 1, ZX_TIME_INFINITE);
+		break;
+	case TH_PORT:
+		zx_port_wait(b->a, ZX_TIME_INFINITE, &pkt);
+		break;
+	case TH_CHANNEL:
+		call.wr_bytes = byte;
+		call.wr_num_bytes = sizeof(byte);
+		call.rd_bytes = byte;
+		call.rd_num_bytes = sizeof(byte);
+		zx_channel_call(b->a, 0, ZX_TIME_INFINITE, &call, &nbytes,
+				&nhandles);
+		break;
+	case TH_SLEEP:
+		zx_nanosleep(zx_deadline_after(ZX_SEC(2)));
+		break;
+	case TH_PAGER:
+		zx_vmo_read(b->a, byte, 0, 1);
+		break;
+	}
+	return NULL;
+}
+
+/* Waits (bounded) until the thread reports @want; returns what it saw. */
+static uint32_t th_wait_for_state(zx_handle_t thread, uint32_t want)
+{
+	zx_info_thread_t info = { 0 };
+	int i;
+
+	for (i = 0; i < ZXT_SETTLE_MS; i++) {
+		if (zx_object_get_info(thread, ZX_INFO_THREAD, &info,
+				       sizeof(info), NULL, NULL) == ZX_OK &&
+		    info.state == want)
+			break;
+		zxt_sleep_ms(1);
+	}
+	return info.state;
+}
+
+TEST(info_thread_names_the_call_it_is_blocked_in)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	const uint32_t want[] = {
+		[TH_WAIT_ONE] = ZX_THREAD_STATE_BLOCKED_WAIT_ONE,
+		[TH_WAIT_MANY] = ZX_THREAD_STATE_BLOCKED_WAIT_MANY,
+		[TH_PORT] = ZX_THREAD_STATE_BLOCKED_PORT,
+		[TH_CHANNEL] = ZX_THREAD_STATE_BLOCKED_CHANNEL,
+		[TH_SLEEP] = ZX_THREAD_STATE_BLOCKED_SLEEPING,
+		[TH_PAGER] = ZX_THREAD_STATE_BLOCKED_PAGER,
+	};
+	zx_handle_t pager = ZX_HANDLE_INVALID;
+	struct th_blocker b;
+	int kind;
+
+	for (kind = 0; kind <= TH_PAGER; kind++) {
+		memset(&b, 0, sizeof(b));
+		b.kind = kind;
+		switch (kind) {
+		case TH_WAIT_ONE:
+		case TH_WAIT_MANY:
+			b.a = zxt_event(_metadata);
+			break;
+		case TH_PORT:
+			ASSERT_ZX_OK(zx_port_create(0, &b.a));
+			break;
+		case TH_CHANNEL:
+			ASSERT_ZX_OK(zx_channel_create(0, &b.a, &b.b));
+			break;
+		case TH_SLEEP:
+			break;
+		case TH_PAGER:
+			ASSERT_ZX_OK(zx_pager_create(0, &pager));
+			ASSERT_ZX_OK(zx_port_create(0, &b.b));
+			ASSERT_ZX_OK(zx_pager_create_vmo(pager, 0, b.b, 0,
+							 4096, &b.a));
+			break;
+		}
+		zxt_thread_start(_metadata, &b.thread, th_blocker_main, &b);
+		while (!__atomic_load_n(&b.self, __ATOMIC_ACQUIRE))
+			sched_yield();
+		EXPECT_EQ(want[kind], th_wait_for_state(b.self, want[kind])) {
+			TH_LOG("case %d", kind);
+		}
+		/* Let it go: the same call ends each way. */
+		switch (kind) {
+		case TH_WAIT_ONE:
+		case TH_WAIT_MANY:
+			EXPECT_ZX_OK(zx_object_signal(b.a, 0,
+						      ZX_USER_SIGNAL_0));
+			break;
+		case TH_PORT: {
+			zx_port_packet_t pkt = { .type = ZX_PKT_TYPE_USER };
+
+			EXPECT_ZX_OK(zx_port_queue(b.a, &pkt));
+			break;
+		}
+		case TH_CHANNEL:
+			EXPECT_ZX_OK(zx_handle_close(b.b));
+			b.b = ZX_HANDLE_INVALID;
+			break;
+		case TH_PAGER:
+			EXPECT_ZX_OK(zx_pager_op_range(pager,
+						       ZX_PAGER_OP_FAIL, b.a,
+						       0, 4096,
+						       ZX_ERR_IO));
+			break;
+		}
+		zxt_thread_join(_metadata, b.thread);
+		/* Back from the call, the state says so no more. */
+		EXPECT_NE(want[kind], th_wait_for_state(b.self,
+							ZX_THREAD_STATE_DEAD));
+		zx_handle_close(b.self);
+		zx_handle_close(b.a);
+		zx_handle_close(b.b);
+	}
+	zx_handle_close(pager);
 	ASSERT_LIVE_EQ(base);
 }
 

@@ -665,6 +665,37 @@ TEST(protect_and_errors)
 	ASSERT_LIVE_EQ(base);
 }
 
+/* Every ZX_VM_ALIGN_* up to 4 GiB is honoured; beyond it is invalid. */
+TEST(every_alignment)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t sub = ZX_HANDLE_INVALID;
+	zx_vaddr_t addr;
+	uint32_t shift;
+
+	for (shift = 10; shift <= 32; shift++) {
+		ASSERT_EQ(ZX_OK, zx_vmar_allocate(zx_vmar_root_self(),
+						  ZX_VM_CAN_MAP_READ |
+						  (shift << ZX_VM_ALIGN_BASE),
+						  0, PG, &sub, &addr)) {
+			TH_LOG("alignment 2^%u", shift);
+		}
+		EXPECT_EQ(0u, addr % (1ull << shift));
+		EXPECT_ZX_OK(zx_vmar_destroy(sub));
+		EXPECT_ZX_OK(zx_handle_close(sub));
+	}
+	EXPECT_EQ(ZX_VM_ALIGN_4GB, 32u << ZX_VM_ALIGN_BASE);
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_vmar_allocate(zx_vmar_root_self(), ZX_VM_CAN_MAP_READ |
+				   (33u << ZX_VM_ALIGN_BASE), 0, PG, &sub,
+				   &addr));
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_vmar_allocate(zx_vmar_root_self(), ZX_VM_CAN_MAP_READ |
+				   (9u << ZX_VM_ALIGN_BASE), 0, PG, &sub,
+				   &addr));
+	ASSERT_LIVE_EQ(base);
+}
+
 /* ---- op_range -------------------------------------------------------------- */
 
 TEST(op_range_and_errors)
@@ -743,6 +774,20 @@ TEST(op_range_and_errors)
 				   3 * PG, NULL, 0));
 	EXPECT_ZX(ZX_ERR_BAD_STATE,
 		  zx_vmar_op_range(sub, ZX_VMAR_OP_MAP_RANGE, sub_addr, PG,
+				   NULL, 0));
+	EXPECT_ZX_OK(zx_vmar_destroy(sub));
+	EXPECT_ZX_OK(zx_handle_close(sub));
+	/* A gap inside a region is BAD_STATE too, for every op. */
+	sub = sub_vmar(_metadata, root, ZX_VM_CAN_MAP_READ |
+		       ZX_VM_CAN_MAP_WRITE | ZX_VM_CAN_MAP_SPECIFIC, 0, 4 * PG,
+		       &sub_addr);
+	map(_metadata, sub, RW | ZX_VM_SPECIFIC, 0, vmo, 0, PG);
+	map(_metadata, sub, RW | ZX_VM_SPECIFIC, 2 * PG, vmo, 0, PG);
+	EXPECT_ZX(ZX_ERR_BAD_STATE,
+		  zx_vmar_op_range(sub, ZX_VMAR_OP_COMMIT, sub_addr, 3 * PG,
+				   NULL, 0));
+	EXPECT_ZX(ZX_ERR_BAD_STATE,
+		  zx_vmar_op_range(sub, ZX_VMAR_OP_DECOMMIT, sub_addr, 3 * PG,
 				   NULL, 0));
 	EXPECT_ZX_OK(zx_vmar_destroy(sub));
 	EXPECT_ZX_OK(zx_handle_close(sub));

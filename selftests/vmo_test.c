@@ -338,8 +338,8 @@ TEST(set_size_errors)
 					ZX_RIGHT_RESIZE) & ~ZX_RIGHT_WRITE);
 	zx_handle_t ev = zxt_event(_metadata);
 
-	/* Without RESIZE, the rights check fails first. */
-	EXPECT_ZX(ZX_ERR_ACCESS_DENIED, zx_vmo_set_size(fixed, 2 * PG));
+	/* Not resizable comes first; RESIZE is asked of resizable ones. */
+	EXPECT_ZX(ZX_ERR_UNAVAILABLE, zx_vmo_set_size(fixed, 2 * PG));
 	EXPECT_ZX(ZX_ERR_ACCESS_DENIED, zx_vmo_set_size(no_resize, 2 * PG));
 	EXPECT_ZX(ZX_ERR_ACCESS_DENIED, zx_vmo_set_size(no_write, 2 * PG));
 	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE, zx_vmo_set_size(rs, UINT64_MAX));
@@ -715,7 +715,8 @@ TEST(snapshot_decommit_not_supported)
 	/* Commit in the child fills the gaps with zero pages. */
 	EXPECT_ZX_OK(zx_vmo_op_range(c, ZX_VMO_OP_COMMIT, 0, 2 * PG, NULL,
 				     0));
-	EXPECT_EQ(2 * PG, vmo_committed(_metadata, c));
+	/* The page it shares with its parent is the parent's to count. */
+	EXPECT_EQ(PG, vmo_committed(_metadata, c));
 	EXPECT_EQ(PG, vmo_committed(_metadata, p));
 	EXPECT_EQ(1, vmo_peek(_metadata, c, 0));
 	/* ZERO on the child leaves the parent alone. */
@@ -889,7 +890,7 @@ TEST(slice_rules)
 	s = vmo_child(_metadata, p, ZX_VMO_CHILD_SLICE, 0, 2 * PG);
 	EXPECT_EQ(ZX_DEFAULT_VMO_RIGHTS, zxt_rights(_metadata, s));
 	/* Not resizable. */
-	EXPECT_ZX(ZX_ERR_ACCESS_DENIED, zx_vmo_set_size(s, PG));
+	EXPECT_ZX(ZX_ERR_UNAVAILABLE, zx_vmo_set_size(s, PG));
 	/* A snapshot of a slice sees the slice's range, then diverges. */
 	vmo_poke(_metadata, p, PG, 'r');
 	c = vmo_child(_metadata, s, ZX_VMO_CHILD_SNAPSHOT, PG, PG);
@@ -900,6 +901,63 @@ TEST(slice_rules)
 	EXPECT_ZX_OK(zx_handle_close(s));
 	EXPECT_ZX_OK(zx_handle_close(ro));
 	EXPECT_ZX_OK(zx_handle_close(rs));
+	EXPECT_ZX_OK(zx_handle_close(p));
+	ASSERT_LIVE_EQ(base);
+}
+
+/* The order of checks and what children get, as Zircon has them. */
+TEST(child_rules_follow_zircon)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t p = vmo_new(_metadata, 2 * PG, 0);
+	zx_handle_t rs = vmo_new(_metadata, 2 * PG, ZX_VMO_RESIZABLE);
+	zx_handle_t bare, c = ZX_HANDLE_INVALID, mid, leaf;
+
+	/* The range is checked before the resizable parent. */
+	EXPECT_ZX(ZX_ERR_INVALID_ARGS,
+		  zx_vmo_create_child(rs, ZX_VMO_CHILD_SLICE, PG, 4 * PG, &c));
+	EXPECT_ZX(ZX_ERR_NOT_SUPPORTED,
+		  zx_vmo_create_child(rs, ZX_VMO_CHILD_SLICE, 0, PG, &c));
+	/* A child may always read and set its own properties. */
+	bare = zxt_dup(_metadata, p, ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE);
+	c = vmo_child(_metadata, bare, ZX_VMO_CHILD_SLICE, 0, PG);
+	EXPECT_EQ(ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE | ZX_RIGHT_GET_PROPERTY |
+		  ZX_RIGHT_SET_PROPERTY, zxt_rights(_metadata, c));
+	EXPECT_ZX_OK(zx_handle_close(c));
+	c = vmo_child(_metadata, bare, ZX_VMO_CHILD_SNAPSHOT, 0, PG);
+	EXPECT_EQ(ZX_RIGHT_GET_PROPERTY | ZX_RIGHT_SET_PROPERTY,
+		  zxt_rights(_metadata, c) & ZX_RIGHTS_PROPERTY);
+	EXPECT_ZX_OK(zx_handle_close(c));
+	/* A slice of a closed slice still counts as a child of the root. */
+	mid = vmo_child(_metadata, p, ZX_VMO_CHILD_SLICE, 0, 2 * PG);
+	leaf = vmo_child(_metadata, mid, ZX_VMO_CHILD_SLICE, 0, PG);
+	EXPECT_ZX_OK(zx_handle_close(mid));
+	EXPECT_SIGNALS(0u, zxt_signals(_metadata, p));
+	EXPECT_ZX_OK(zx_handle_close(leaf));
+	EXPECT_SIGNALS(ZX_VMO_ZERO_CHILDREN, zxt_signals(_metadata, p));
+	EXPECT_ZX_OK(zx_handle_close(bare));
+	EXPECT_ZX_OK(zx_handle_close(rs));
+	EXPECT_ZX_OK(zx_handle_close(p));
+	ASSERT_LIVE_EQ(base);
+}
+
+/* A page a snapshot shares is counted once: by the original. */
+TEST(snapshot_pages_are_attributed_once)
+{
+	struct zxt_live base = zxt_settle(_metadata);
+	zx_handle_t p = vmo_new(_metadata, 2 * PG, 0), c;
+
+	EXPECT_EQ(0u, vmo_info(_metadata, p).metadata_bytes);
+	vmo_poke(_metadata, p, 0, 1);
+	vmo_poke(_metadata, p, PG, 2);
+	c = vmo_child(_metadata, p, ZX_VMO_CHILD_SNAPSHOT, 0, 2 * PG);
+	EXPECT_EQ(2 * PG, vmo_info(_metadata, p).committed_bytes);
+	EXPECT_EQ(0u, vmo_info(_metadata, c).committed_bytes);
+	/* The child's write gives it a page of its own. */
+	vmo_poke(_metadata, c, 0, 3);
+	EXPECT_EQ(PG, vmo_info(_metadata, c).committed_bytes);
+	EXPECT_EQ(2 * PG, vmo_info(_metadata, p).committed_bytes);
+	EXPECT_ZX_OK(zx_handle_close(c));
 	EXPECT_ZX_OK(zx_handle_close(p));
 	ASSERT_LIVE_EQ(base);
 }
@@ -1153,7 +1211,7 @@ static void vmo_exec_with_resources(struct __test_metadata *_metadata,
 	ASSERT_ZX_OK(zx_vmo_replace_as_executable(h, vmex, &y));
 	EXPECT_EQ(zxt_koid(_metadata, x), zxt_koid(_metadata, y));
 	/* Another system resource is no vmex; y is consumed anyway. */
-	EXPECT_ZX(ZX_ERR_BAD_HANDLE,
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE,
 		  zx_vmo_replace_as_executable(y, info_rsrc, &h));
 	EXPECT_ZX(ZX_ERR_BAD_HANDLE, zxt_valid(y));
 	EXPECT_ZX_OK(zx_handle_close_many((zx_handle_t[]){ root, vmex,
@@ -1180,7 +1238,7 @@ TEST(replace_as_executable)
 
 	/* A vmex that is not a VMEX resource fails, and h is gone anyway. */
 	h = zxt_dup(_metadata, x, ZX_RIGHT_SAME_RIGHTS);
-	EXPECT_ZX(ZX_ERR_BAD_HANDLE, zx_vmo_replace_as_executable(h, ev, &h));
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE, zx_vmo_replace_as_executable(h, ev, &h));
 	EXPECT_ZX(ZX_ERR_BAD_HANDLE, zxt_valid(h));
 	EXPECT_ZX_OK(zxt_valid(ev));
 	h = zxt_dup(_metadata, x, ZX_RIGHT_SAME_RIGHTS);
@@ -1188,7 +1246,7 @@ TEST(replace_as_executable)
 		  zx_vmo_replace_as_executable(h, ZXT_BOGUS_HANDLE, &h));
 	EXPECT_ZX(ZX_ERR_BAD_HANDLE, zxt_valid(h));
 	/* Not a VMO: consumed too. */
-	EXPECT_ZX(ZX_ERR_BAD_HANDLE,
+	EXPECT_ZX(ZX_ERR_WRONG_TYPE,
 		  zx_vmo_replace_as_executable(ev2, ZX_HANDLE_INVALID, &h));
 	EXPECT_ZX(ZX_ERR_BAD_HANDLE, zxt_valid(ev2));
 	EXPECT_ZX(ZX_ERR_BAD_HANDLE,

@@ -9,7 +9,9 @@
  *
  * Both ends share their object lock (see zircon.h); it guards the queues,
  * the pending calls and the peer link.  User memory is copied before the
- * lock is taken (write) or after the message is dequeued (read).
+ * lock is taken (write) or after the message is dequeued (read).  Handles
+ * in queues can form cycles that no process can reach; the collector below
+ * finds and drops them.
  *
  * Flow control: an end holds at most ZX_CHANNEL_MAX_QUEUED messages.  While
  * the peer's queue is full a write fails with ZX_ERR_SHOULD_WAIT and the
@@ -38,12 +40,21 @@ struct zx_channel {
 	u32 num_msgs;
 	struct list_head calls;		/* channel_call waiters on this end */
 	u32 next_txid;
+	/* Under zx_channel_gc_lock: */
+	u32 inflight;			/* handles to this end in queues */
+	struct list_head gc_node;	/* in zx_gc_ends while inflight */
+	bool gc_picked;			/* a candidate of the running pass */
+	/* The collector's own, touched only by its work: */
+	struct list_head gc_scan;
+	int gc_refs;
+	u8 gc_state;
 };
 
 struct zx_channel_msg {
 	struct list_head node;
 	u32 num_bytes;
 	u32 num_handles;
+	u32 num_channels;		/* of the handles, those to channels */
 	struct zx_handle *handles[];	/* then num_bytes of bytes */
 };
 
@@ -68,6 +79,8 @@ struct zx_channel_wr {
 	u32 num_handles;
 	bool etc;			/* handles are dispositions */
 	zx_rights_t rights;		/* needed on @handle */
+	/* A failure found before the write began: only consume the handles. */
+	zx_status_t error;
 };
 
 /* Per-call scratch for the handles of a write. */
@@ -107,55 +120,306 @@ static struct zx_channel_msg *zx_msg_alloc(u32 num_bytes, u32 num_handles)
 	INIT_LIST_HEAD(&msg->node);
 	msg->num_bytes = num_bytes;
 	msg->num_handles = num_handles;
+	msg->num_channels = 0;
 	memset(msg->handles, 0, num_handles * sizeof(msg->handles[0]));
 	return msg;
 }
 
+static struct workqueue_struct *zx_channel_wq;
+
 /*
  * Messages that will never be read.  Destroying their handles may close
- * further channels whose messages hold further handles, so freeing is done
- * by one loop over a global list instead of recursion, which could overrun
- * the kernel stack on long chains.
+ * further channels whose messages hold further handles.  Those are freed
+ * neither by recursion, which could overrun the kernel stack on long
+ * chains, nor by whichever task happens to be freeing already, but by a
+ * work item, a batch at a time.
  */
 static LIST_HEAD(zx_reap_list);
 static DEFINE_SPINLOCK(zx_reap_lock);
-static bool zx_reaping;
-
-static void zx_msg_reap_list(struct list_head *msgs)
-{
-	struct zx_channel_msg *msg;
-	u32 i;
-
-	spin_lock(&zx_reap_lock);
-	list_splice_tail_init(msgs, &zx_reap_list);
-	if (zx_reaping) {
-		/* An outer call on this or another task frees them. */
-		spin_unlock(&zx_reap_lock);
-		return;
-	}
-	zx_reaping = true;
-	while (!list_empty(&zx_reap_list)) {
-		msg = list_first_entry(&zx_reap_list, struct zx_channel_msg,
-				       node);
-		list_del(&msg->node);
-		spin_unlock(&zx_reap_lock);
-		for (i = 0; i < msg->num_handles; i++)
-			if (msg->handles[i])
-				zx_handle_destroy(msg->handles[i]);
-		kvfree(msg);
-		cond_resched();
-		spin_lock(&zx_reap_lock);
-	}
-	zx_reaping = false;
-	spin_unlock(&zx_reap_lock);
-}
+#define ZX_REAP_BATCH		64
 
 static void zx_msg_reap(struct zx_channel_msg *msg)
 {
-	LIST_HEAD(one);
+	u32 i;
 
-	list_add(&msg->node, &one);
-	zx_msg_reap_list(&one);
+	for (i = 0; i < msg->num_handles; i++)
+		if (msg->handles[i])
+			zx_handle_destroy(msg->handles[i]);
+	kvfree(msg);
+}
+
+static void zx_reap_run(struct work_struct *work)
+{
+	struct zx_channel_msg *msg;
+	int n;
+
+	for (n = 0; n < ZX_REAP_BATCH; n++) {
+		spin_lock(&zx_reap_lock);
+		msg = list_first_entry_or_null(&zx_reap_list,
+					       struct zx_channel_msg, node);
+		if (msg)
+			list_del(&msg->node);
+		spin_unlock(&zx_reap_lock);
+		if (!msg)
+			return;
+		zx_msg_reap(msg);
+		cond_resched();
+	}
+	/* More to do: behind the work queued meanwhile. */
+	queue_work(zx_channel_wq, work);
+}
+static DECLARE_WORK(zx_reap_work, zx_reap_run);
+
+static void zx_msg_reap_list(struct list_head *msgs)
+{
+	if (list_empty(msgs))
+		return;
+	spin_lock(&zx_reap_lock);
+	list_splice_tail_init(msgs, &zx_reap_list);
+	spin_unlock(&zx_reap_lock);
+	queue_work(zx_channel_wq, &zx_reap_work);
+}
+
+/* ---- the cycle collector -------------------------------------------------- */
+
+/*
+ * A handle in a queue keeps its object alive, so channel ends that hold
+ * each other's handles (or their own) in their queues outlive every process
+ * that could read them, and so does everything else in those queues.  As
+ * unix_gc does for SCM_RIGHTS, the collector takes as candidates the ends
+ * whose every handle sits in a queue and that nothing else refers to (no
+ * poll descriptor, no call in progress).  A candidate whose handle sits in
+ * the queue of a non-candidate is reachable from outside, and so is
+ * everything in the queues of reachable ends; the other candidates can
+ * never be read again, and dropping their queues breaks their cycles.
+ *
+ * The queues are scanned under their own locks, one at a time, so they may
+ * change meanwhile.  A candidate can only become reachable when a handle to
+ * it leaves a queue: a handle elsewhere, or a reference, would have to come
+ * from one.  Whoever takes such a handle out of a queue bumps zx_gc_seq,
+ * and a pass that saw it move drops nothing and runs again later.  Other
+ * changes do not matter: what a queue gains is a handle from outside (no
+ * candidate's), or a candidate's that some earlier dequeue let out.
+ *
+ * It runs from a work item when an end's handle is queued and no other
+ * handle to it is outside a queue, on an end that is in no table either.
+ * Channel handles cannot be duplicated, so that is when a set of ends can
+ * leave the last table; it runs again when a reference that kept a
+ * candidate out goes: a poll descriptor's, or those of the calls of a
+ * process that exits.
+ */
+static DEFINE_SPINLOCK(zx_channel_gc_lock);
+static LIST_HEAD(zx_gc_ends);		/* ends with handles in queues */
+static u64 zx_gc_seq;			/* candidates' handles dequeued */
+static unsigned int zx_gc_retries;	/* of the work only */
+
+enum { ZX_GC_NONE, ZX_GC_CANDIDATE, ZX_GC_ALIVE };
+
+static void zx_gc_run(struct work_struct *work);
+static DECLARE_DELAYED_WORK(zx_gc_work, zx_gc_run);
+
+static bool zx_is_channel(const struct zx_object *obj)
+{
+	return obj->type->obj_type == ZX_OBJ_TYPE_CHANNEL;
+}
+
+void zx_channel_gc_kick(void)
+{
+	if (!list_empty(&zx_gc_ends))
+		queue_delayed_work(zx_channel_wq, &zx_gc_work, 0);
+}
+
+/* Caller holds the lock of the queue @msg leaves. */
+static void zx_gc_dequeued(struct zx_channel_msg *msg)
+{
+	struct zx_channel *end;
+	u32 i;
+
+	if (!msg->num_channels)
+		return;
+	spin_lock(&zx_channel_gc_lock);
+	for (i = 0; i < msg->num_handles; i++) {
+		if (!zx_is_channel(msg->handles[i]->obj))
+			continue;
+		end = zx_to_channel(msg->handles[i]->obj);
+		if (!--end->inflight)
+			list_del_init(&end->gc_node);
+		if (end->gc_picked)
+			zx_gc_seq++;
+	}
+	spin_unlock(&zx_channel_gc_lock);
+}
+
+/*
+ * Caller holds @ch's lock; @msg joins @ch's queue.  An end becomes
+ * unreachable only when its last handle outside queues goes into the queue
+ * of an end that has none outside either: only then is there work.
+ */
+static void zx_gc_queued(struct zx_channel *ch, struct zx_channel_msg *msg)
+{
+	struct zx_channel *end;
+	bool kick = false;
+	u32 i;
+
+	if (!msg->num_channels)
+		return;
+	spin_lock(&zx_channel_gc_lock);
+	for (i = 0; i < msg->num_handles; i++) {
+		if (!zx_is_channel(msg->handles[i]->obj))
+			continue;
+		end = zx_to_channel(msg->handles[i]->obj);
+		if (!end->inflight++)
+			list_add_tail(&end->gc_node, &zx_gc_ends);
+		if (atomic_read(&end->base.handle_count) == end->inflight)
+			kick = true;
+	}
+	if (atomic_read(&ch->base.handle_count) != ch->inflight)
+		kick = false;
+	spin_unlock(&zx_channel_gc_lock);
+	if (kick)
+		queue_delayed_work(zx_channel_wq, &zx_gc_work, 0);
+}
+
+/* Caller holds @ch's lock: takes its whole queue. */
+static void __zx_channel_drain(struct zx_channel *ch, struct list_head *out)
+{
+	struct zx_channel_msg *msg;
+
+	list_for_each_entry(msg, &ch->msgs, node)
+		zx_gc_dequeued(msg);
+	list_splice_tail_init(&ch->msgs, out);
+	ch->num_msgs = 0;
+}
+
+typedef void (*zx_gc_visit_t)(struct zx_channel *end, struct list_head *todo);
+
+/* Calls @visit for each handle to a channel end in @ch's queue. */
+static void zx_gc_scan(struct zx_channel *ch, zx_gc_visit_t visit,
+		       struct list_head *todo)
+{
+	struct zx_channel_msg *msg;
+	unsigned long flags;
+	u32 i;
+
+	spin_lock_irqsave(ch->base.lock, flags);
+	list_for_each_entry(msg, &ch->msgs, node) {
+		if (!msg->num_channels)
+			continue;
+		for (i = 0; i < msg->num_handles; i++)
+			if (zx_is_channel(msg->handles[i]->obj))
+				visit(zx_to_channel(msg->handles[i]->obj),
+				      todo);
+	}
+	spin_unlock_irqrestore(ch->base.lock, flags);
+}
+
+/* In a candidate's queue: no sign that anyone outside can reach it. */
+static void zx_gc_discount(struct zx_channel *end, struct list_head *todo)
+{
+	if (end->gc_state == ZX_GC_CANDIDATE)
+		end->gc_refs--;
+}
+
+/* In a reachable end's queue: reachable, and so is its own queue. */
+static void zx_gc_mark_alive(struct zx_channel *end, struct list_head *todo)
+{
+	if (end->gc_state != ZX_GC_CANDIDATE)
+		return;
+	end->gc_state = ZX_GC_ALIVE;
+	list_move_tail(&end->gc_scan, todo);
+}
+
+/* Takes the candidates, each referenced; returns the sequence they match. */
+static u64 zx_gc_candidates(struct list_head *cands)
+{
+	struct zx_channel *ch;
+	int handles;
+	u64 seq;
+
+	spin_lock_irq(&zx_channel_gc_lock);
+	list_for_each_entry(ch, &zx_gc_ends, gc_node) {
+		/*
+		 * Each handle holds a reference and is counted before it
+		 * takes it and after it drops it: with as many references
+		 * as handles, there is no other one.
+		 */
+		handles = atomic_read(&ch->base.handle_count);
+		/* A handle closed between the reads then fails the test. */
+		smp_rmb();
+		if (handles != ch->inflight ||
+		    kref_read(&ch->base.ref) != handles)
+			continue;
+		zx_object_get(&ch->base);
+		ch->gc_picked = true;
+		ch->gc_state = ZX_GC_CANDIDATE;
+		ch->gc_refs = handles;
+		list_add_tail(&ch->gc_scan, cands);
+	}
+	seq = zx_gc_seq;
+	spin_unlock_irq(&zx_channel_gc_lock);
+	return seq;
+}
+
+static void zx_gc_run(struct work_struct *work)
+{
+	struct zx_channel *ch, *tmp;
+	LIST_HEAD(cands);
+	LIST_HEAD(todo);
+	LIST_HEAD(alive);
+	LIST_HEAD(dead);
+	unsigned long flags;
+	bool stale;
+	u64 seq;
+
+	seq = zx_gc_candidates(&cands);
+	list_for_each_entry(ch, &cands, gc_scan) {
+		zx_gc_scan(ch, zx_gc_discount, NULL);
+		cond_resched();
+	}
+	list_for_each_entry_safe(ch, tmp, &cands, gc_scan) {
+		if (ch->gc_refs) {
+			ch->gc_state = ZX_GC_ALIVE;
+			list_move_tail(&ch->gc_scan, &todo);
+		}
+	}
+	while (!list_empty(&todo)) {
+		ch = list_first_entry(&todo, struct zx_channel, gc_scan);
+		list_move_tail(&ch->gc_scan, &alive);
+		zx_gc_scan(ch, zx_gc_mark_alive, &todo);
+		cond_resched();
+	}
+
+	spin_lock_irq(&zx_channel_gc_lock);
+	stale = zx_gc_seq != seq;
+	spin_unlock_irq(&zx_channel_gc_lock);
+	/* What is left in @cands can never be read again. */
+	list_for_each_entry(ch, &cands, gc_scan) {
+		if (stale)
+			break;
+		spin_lock_irqsave(ch->base.lock, flags);
+		__zx_channel_drain(ch, &dead);
+		spin_unlock_irqrestore(ch->base.lock, flags);
+	}
+	list_splice_tail_init(&alive, &cands);
+	spin_lock_irq(&zx_channel_gc_lock);
+	list_for_each_entry(ch, &cands, gc_scan)
+		ch->gc_picked = false;
+	spin_unlock_irq(&zx_channel_gc_lock);
+	list_for_each_entry_safe(ch, tmp, &cands, gc_scan) {
+		list_del_init(&ch->gc_scan);
+		ch->gc_state = ZX_GC_NONE;
+		zx_object_put(&ch->base);
+	}
+	zx_msg_reap_list(&dead);
+
+	if (!stale) {
+		zx_gc_retries = 0;
+		return;
+	}
+	/* A candidate's handle moved under the scan: look again, later. */
+	if (zx_gc_retries < 8)
+		zx_gc_retries++;
+	queue_delayed_work(zx_channel_wq, &zx_gc_work, 1UL << zx_gc_retries);
 }
 
 /* ---- the object --------------------------------------------------------- */
@@ -163,14 +427,19 @@ static void zx_msg_reap(struct zx_channel_msg *msg)
 static void zx_channel_destroy(struct zx_object *obj)
 {
 	struct zx_channel *ch = zx_to_channel(obj);
+	unsigned long flags;
+	LIST_HEAD(dead);
 
 	/* Only a read that failed late can requeue after zero handles. */
-	zx_msg_reap_list(&ch->msgs);
+	spin_lock_irqsave(obj->lock, flags);
+	__zx_channel_drain(ch, &dead);
+	spin_unlock_irqrestore(obj->lock, flags);
+	zx_msg_reap_list(&dead);
 	WARN_ON_ONCE(!list_empty(&ch->calls));
+	WARN_ON_ONCE(ch->inflight);
 	kfree(ch);
 }
 
-/* Nobody can read this end any more: unlink the peer and drop the queue. */
 /* Unlinked from its peer already: nobody can read what is queued here. */
 static void zx_channel_zero_handles(struct zx_object *obj)
 {
@@ -179,8 +448,7 @@ static void zx_channel_zero_handles(struct zx_object *obj)
 	LIST_HEAD(dead);
 
 	spin_lock_irqsave(obj->lock, flags);
-	list_splice_init(&ch->msgs, &dead);
-	ch->num_msgs = 0;
+	__zx_channel_drain(ch, &dead);
 	spin_unlock_irqrestore(obj->lock, flags);
 	zx_msg_reap_list(&dead);
 }
@@ -207,6 +475,11 @@ static struct zx_channel *zx_channel_alloc(void)
 	INIT_LIST_HEAD(&ch->calls);
 	ch->num_msgs = 0;
 	ch->next_txid = 0;
+	ch->inflight = 0;
+	INIT_LIST_HEAD(&ch->gc_node);
+	ch->gc_picked = false;
+	INIT_LIST_HEAD(&ch->gc_scan);
+	ch->gc_state = ZX_GC_NONE;
 	/* Not yet visible to anyone: no lock needed. */
 	ch->base.signals = ZX_CHANNEL_WRITABLE;
 	return ch;
@@ -235,6 +508,7 @@ static struct zx_channel_msg *zx_channel_dequeue(struct zx_channel *ch)
 
 	msg = list_first_entry(&ch->msgs, struct zx_channel_msg, node);
 	list_del_init(&msg->node);
+	zx_gc_dequeued(msg);
 	if (--ch->num_msgs == 0)
 		__zx_object_update_signals(&ch->base, ZX_CHANNEL_READABLE, 0);
 	if (ch->num_msgs == ZX_CHANNEL_MAX_QUEUED - 1 && ch->base.peer)
@@ -251,6 +525,7 @@ static void zx_channel_enqueue(struct zx_channel *ch, struct zx_channel_msg *msg
 		list_add(&msg->node, &ch->msgs);
 	else
 		list_add_tail(&msg->node, &ch->msgs);
+	zx_gc_queued(ch, msg);
 	if (++ch->num_msgs == 1)
 		__zx_object_update_signals(&ch->base, 0, ZX_CHANNEL_READABLE);
 	if (ch->num_msgs >= ZX_CHANNEL_MAX_QUEUED && ch->base.peer)
@@ -431,6 +706,9 @@ static zx_status_t zx_channel_take_handles(struct zx_process *proc,
 		}
 		zx_object_put(s->dup[i]);
 	}
+	for (i = 0; status == ZX_OK && i < n; i++)
+		if (zx_is_channel(msg->handles[i]->obj))
+			msg->num_channels++;
 	return status;
 }
 
@@ -490,17 +768,93 @@ invalid:
 	return ZX_ERR_INVALID_ARGS;
 }
 
-/* Writes back each disposition's result for write_etc. */
+/*
+ * Reads entries [@first, @first + @n) of a write's handle array into
+ * @s->disp, as dispositions (a plain write moves each with its rights).
+ */
+static zx_status_t zx_channel_get_handles(const struct zx_channel_wr *wr,
+					  struct zx_channel_wr_handles *s,
+					  u32 first, u32 n)
+{
+	u32 i;
+
+	if (wr->etc) {
+		const zx_handle_disposition_t __user *ud = zx_uptr(wr->handles);
+
+		if (copy_from_user(s->disp, ud + first, n * sizeof(s->disp[0])))
+			return ZX_ERR_INVALID_ARGS;
+	} else {
+		const zx_handle_t __user *uh = zx_uptr(wr->handles);
+
+		for (i = 0; i < n; i++) {
+			if (get_user(s->disp[i].handle, &uh[first + i]))
+				return ZX_ERR_INVALID_ARGS;
+			s->disp[i].operation = ZX_HANDLE_OP_MOVE;
+			s->disp[i].type = ZX_OBJ_TYPE_NONE;
+			s->disp[i].rights = ZX_RIGHT_SAME_RIGHTS;
+		}
+	}
+	for (i = 0; i < n; i++)
+		s->disp[i].result = ZX_OK;
+	return ZX_OK;
+}
+
+/* Writes back the results of entries [@first, @first + @n) for _etc. */
 static zx_status_t zx_channel_put_results(const struct zx_channel_wr *wr,
-					  struct zx_channel_wr_handles *s)
+					  struct zx_channel_wr_handles *s,
+					  u32 first, u32 n)
 {
 	zx_handle_disposition_t __user *ud = zx_uptr(wr->handles);
 	u32 i;
 
-	for (i = 0; i < wr->num_handles; i++)
-		if (put_user(s->disp[i].result, &ud[i].result))
+	for (i = 0; i < n; i++)
+		if (put_user(s->disp[i].result, &ud[first + i].result))
 			return ZX_ERR_INVALID_ARGS;
 	return ZX_OK;
+}
+
+/*
+ * A write with more handles than a message can carry fails, but consumes
+ * its handles all the same, as every failed write does: each moved handle
+ * is closed (duplicated ones stay) and, for _etc, each disposition gets the
+ * result of its own handle.  The array is read a message's worth at a time.
+ */
+static void zx_channel_discard_handles(struct zx_process *proc,
+				       const struct zx_channel_wr *wr,
+				       struct zx_channel_wr_handles *s)
+{
+	struct zx_handle_table *t = &proc->handles;
+	struct zx_handle *h;
+	u32 done, n, i;
+
+	for (done = 0; done < wr->num_handles; done += n) {
+		n = min_t(u32, wr->num_handles - done,
+			  ZX_CHANNEL_MAX_MSG_HANDLES);
+		if (fatal_signal_pending(current) ||
+		    zx_channel_get_handles(wr, s, done, n) != ZX_OK)
+			return;
+		for (i = 0; i < n; i++) {
+			zx_handle_disposition_t *d = &s->disp[i];
+			bool move = d->operation == ZX_HANDLE_OP_MOVE;
+
+			xa_lock(&t->slots);
+			h = __zx_handle_find(proc, d->handle);
+			if (!move && d->operation != ZX_HANDLE_OP_DUPLICATE)
+				d->result = ZX_ERR_INVALID_ARGS;
+			else if (!h)
+				d->result = ZX_ERR_BAD_HANDLE;
+			if (h && move)
+				__zx_handle_unlink(proc, h);
+			else
+				h = NULL;
+			xa_unlock(&t->slots);
+			if (h)
+				zx_handle_destroy(h);
+		}
+		if (wr->etc && zx_channel_put_results(wr, s, done, n) != ZX_OK)
+			return;
+		cond_resched();
+	}
 }
 
 /*
@@ -519,36 +873,21 @@ static zx_status_t zx_channel_write_msg(struct zx_process *proc,
 	struct zx_channel_wr_handles *s;
 	struct zx_channel_msg *msg = NULL;
 	struct zx_object *obj = NULL;
-	u32 n = wr->num_handles, i, num_bytes = wr->num_bytes;
+	u32 n = wr->num_handles, num_bytes = wr->num_bytes;
 	bool observing = false;
 	zx_status_t status;
 
-	if (n > ZX_CHANNEL_MAX_MSG_HANDLES)
-		return ZX_ERR_OUT_OF_RANGE;
 	s = kmalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
 		return ZX_ERR_NO_MEMORY;
-	if (wr->etc) {
-		if (copy_from_user(s->disp, zx_uptr(wr->handles),
-				   n * sizeof(s->disp[0]))) {
-			status = ZX_ERR_INVALID_ARGS;
-			goto out_free;
-		}
-	} else {
-		const zx_handle_t __user *uh = zx_uptr(wr->handles);
-
-		for (i = 0; i < n; i++) {
-			if (get_user(s->disp[i].handle, &uh[i])) {
-				status = ZX_ERR_INVALID_ARGS;
-				goto out_free;
-			}
-			s->disp[i].operation = ZX_HANDLE_OP_MOVE;
-			s->disp[i].type = ZX_OBJ_TYPE_NONE;
-			s->disp[i].rights = ZX_RIGHT_SAME_RIGHTS;
-		}
+	if (n > ZX_CHANNEL_MAX_MSG_HANDLES) {
+		zx_channel_discard_handles(proc, wr, s);
+		status = ZX_ERR_OUT_OF_RANGE;
+		goto out_free;
 	}
-	for (i = 0; i < n; i++)
-		s->disp[i].result = ZX_OK;
+	status = zx_channel_get_handles(wr, s, 0, n);
+	if (status != ZX_OK)
+		goto out_free;
 
 	/* From here on every failure still consumes the handles. */
 	status = ZX_OK;
@@ -563,6 +902,8 @@ static zx_status_t zx_channel_write_msg(struct zx_process *proc,
 		status = ZX_ERR_OUT_OF_RANGE;
 	if (status == ZX_OK && call && num_bytes < sizeof(zx_txid_t))
 		status = ZX_ERR_INVALID_ARGS;
+	if (status == ZX_OK)
+		status = wr->error;
 	if (status == ZX_OK) {
 		msg = zx_msg_alloc(num_bytes, n);
 		if (!msg)
@@ -588,7 +929,7 @@ static zx_status_t zx_channel_write_msg(struct zx_process *proc,
 	}
 	status = zx_channel_take_handles(proc, s, n, obj, msg, status);
 	if (wr->etc && n) {
-		zx_status_t st = zx_channel_put_results(wr, s);
+		zx_status_t st = zx_channel_put_results(wr, s, 0, n);
 
 		if (status == ZX_OK)
 			status = st;
@@ -851,6 +1192,7 @@ static zx_status_t zx_channel_call_common(struct zx_process *proc,
 					  void *argp, bool etc)
 {
 	struct zx_channel_call_ioc_args *args = argp;
+	struct zx_thread *blocked;
 	struct zx_channel_wr wr = {
 		.handle = args->handle,
 		.options = args->options,
@@ -860,6 +1202,9 @@ static zx_status_t zx_channel_call_common(struct zx_process *proc,
 		.num_handles = args->wr_num_handles,
 		.etc = etc,
 		.rights = ZX_RIGHT_READ | ZX_RIGHT_WRITE,
+		/* Unlike a read's, a call's reply sizes are not optional. */
+		.error = args->actual_bytes && args->actual_handles ?
+			 ZX_OK : ZX_ERR_INVALID_ARGS,
 	};
 	struct zx_channel_rd rd = {
 		.bytes = args->rd_bytes,
@@ -888,7 +1233,9 @@ static zx_status_t zx_channel_call_common(struct zx_process *proc,
 	if (status != ZX_OK)
 		return status;
 
+	blocked = zx_thread_block_begin(proc, ZX_THREAD_STATE_BLOCKED_CHANNEL);
 	status = zx_channel_call_sleep(&w, args->deadline);
+	zx_thread_block_end(blocked);
 	spin_lock_irqsave(ch->base.lock, flags);
 	reply = w.reply;
 	list_del_init(&w.node);
@@ -926,4 +1273,20 @@ zx_status_t zx_sys_channel_call(struct zx_process *proc, void *argp)
 zx_status_t zx_sys_channel_call_etc(struct zx_process *proc, void *argp)
 {
 	return zx_channel_call_common(proc, argp, true);
+}
+
+int zx_channel_init(void)
+{
+	zx_channel_wq = alloc_workqueue("zircon_channel", 0, 0);
+	return zx_channel_wq ? 0 : -ENOMEM;
+}
+
+/*
+ * Module exit: no object is left (each holds the module), but the work
+ * that freed the last ones may still be returning.
+ */
+void zx_channel_exit(void)
+{
+	cancel_delayed_work_sync(&zx_gc_work);
+	destroy_workqueue(zx_channel_wq);
 }

@@ -13,7 +13,11 @@
  * output buffer loses nothing.  Only readers of an end consume its ring, so
  * the mutex keeps the peeked elements at the head meanwhile.
  */
+#include <linux/log2.h>
 #include <linux/mutex.h>
+#include <linux/overflow.h>
+#include <linux/pagemap.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
@@ -79,14 +83,20 @@ zx_status_t zx_sys_fifo_create(struct zx_process *proc, void *argp)
 	struct zx_fifo_create_args *args = argp;
 	struct zx_fifo *a, *b;
 
-	if (args->options || args->reserved)
-		return ZX_ERR_INVALID_ARGS;
-	/* Each bound first, so the product cannot overflow. */
+	/*
+	 * The geometry is checked before the options, as on Zircon: a count
+	 * that is zero or not a power of two, a zero size, or a ring over the
+	 * limit is out of range.  Each bound first, so the product cannot
+	 * overflow.
+	 */
 	if (!args->elem_count || !args->elem_size ||
+	    !is_power_of_2(args->elem_count) ||
 	    args->elem_count > ZX_FIFO_MAX_SIZE_BYTES ||
 	    args->elem_size > ZX_FIFO_MAX_SIZE_BYTES ||
 	    args->elem_count * args->elem_size > ZX_FIFO_MAX_SIZE_BYTES)
 		return ZX_ERR_OUT_OF_RANGE;
+	if (args->options || args->reserved)
+		return ZX_ERR_INVALID_ARGS;
 	a = zx_fifo_alloc(args->elem_count, args->elem_size);
 	b = zx_fifo_alloc(args->elem_count, args->elem_size);
 	return zx_create_peered_pair_user(proc, a ? &a->base : NULL,
@@ -134,6 +144,43 @@ static zx_status_t zx_fifo_get(struct zx_process *proc,
 	return ZX_OK;
 }
 
+/* Bytes of the caller's buffer checked per step, between signal checks. */
+#define ZX_FIFO_CHECK_STEP	SZ_1M
+
+/*
+ * Whether all of the caller's buffer of @args->count elements is there,
+ * readable (or, with @out, writable), past the first @done elements that
+ * the call has copied already.  A call whose buffer is partly unmapped
+ * fails with nothing moved, as on Zircon, even when fewer elements than
+ * the buffer holds would move.  Faults the rest in; writes nothing.
+ */
+static bool zx_fifo_buffer_ok(const struct zx_fifo_rw_args *args,
+			      u32 elem_size, u32 done, bool out)
+{
+	unsigned long addr, len, step;
+	u64 total;
+
+	if (args->count <= done)
+		return true;
+	if (check_mul_overflow(args->count, (u64)elem_size, &total) ||
+	    !access_ok(zx_uptr(args->data), total))
+		return false;
+	addr = args->data + (u64)done * elem_size;
+	len = total - (u64)done * elem_size;
+	while (len) {
+		step = min_t(unsigned long, len, ZX_FIFO_CHECK_STEP);
+		if (fatal_signal_pending(current))
+			return false;
+		if (out ? fault_in_safe_writeable((char __user *)addr, step) :
+			  fault_in_readable((char __user *)addr, step))
+			return false;
+		addr += step;
+		len -= step;
+		cond_resched();
+	}
+	return true;
+}
+
 static zx_status_t zx_fifo_put_actual(u64 uptr, u32 n)
 {
 	if (uptr && put_user((u64)n, (u64 __user *)zx_uptr(uptr)))
@@ -161,7 +208,8 @@ zx_status_t zx_sys_fifo_write(struct zx_process *proc, void *argp)
 		goto out_put;
 	}
 	if (copy_from_user(buf, zx_uptr(args->data),
-			   (size_t)n * f->elem_size)) {
+			   (size_t)n * f->elem_size) ||
+	    !zx_fifo_buffer_ok(args, f->elem_size, n, false)) {
 		status = ZX_ERR_INVALID_ARGS;
 		goto out_free;
 	}
@@ -228,6 +276,7 @@ zx_status_t zx_sys_fifo_read(struct zx_process *proc, void *argp)
 		goto out_unlock;
 
 	if (copy_to_user(zx_uptr(args->data), buf, (size_t)n * f->elem_size) ||
+	    !zx_fifo_buffer_ok(args, f->elem_size, n, true) ||
 	    zx_fifo_put_actual(args->actual_count, n)) {
 		status = ZX_ERR_INVALID_ARGS;
 		goto out_unlock;

@@ -420,7 +420,8 @@ zx_status_t zx_sys_socket_read(struct zx_process *proc, void *argp)
 		status = ZX_ERR_INVALID_ARGS;
 		goto out_unlock;
 	}
-	if (args->options & ZX_SOCKET_PEEK)
+	/* A zero-length read consumes nothing, not even a datagram. */
+	if ((args->options & ZX_SOCKET_PEEK) || !args->size)
 		goto out_unlock;
 
 	/* A datagram goes whole: what did not fit is discarded. */
@@ -483,19 +484,24 @@ zx_status_t zx_sys_socket_set_disposition(struct zx_process *proc, void *argp)
 	s = zx_to_socket(obj);
 
 	spin_lock_irqsave(obj->lock, flags);
+	/*
+	 * An end's writes may be enabled again only once what it wrote
+	 * before has been read: its reader must first see all of it.  This
+	 * end's own buffer is checked before the peer's presence, as on
+	 * Zircon, so data the peer left behind is BAD_STATE, not PEER_CLOSED.
+	 */
+	if ((args->disposition_peer & ZX_SOCKET_DISPOSITION_WRITE_ENABLED) &&
+	    s->count) {
+		status = ZX_ERR_BAD_STATE;
+		goto out_unlock;
+	}
 	if (!obj->peer) {
 		status = ZX_ERR_PEER_CLOSED;
 		goto out_unlock;
 	}
 	peer = zx_to_socket(obj->peer);
-	/*
-	 * An end's writes may be enabled again only once what it wrote
-	 * before has been read: its reader must first see all of it.
-	 */
-	if (((args->disposition & ZX_SOCKET_DISPOSITION_WRITE_ENABLED) &&
-	     peer->count) ||
-	    ((args->disposition_peer & ZX_SOCKET_DISPOSITION_WRITE_ENABLED) &&
-	     s->count)) {
+	if ((args->disposition & ZX_SOCKET_DISPOSITION_WRITE_ENABLED) &&
+	    peer->count) {
 		status = ZX_ERR_BAD_STATE;
 		goto out_unlock;
 	}

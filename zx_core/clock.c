@@ -91,6 +91,7 @@ static void zx_clock_destroy(struct zx_object *obj)
 
 static const struct zx_object_type zx_clock_type = {
 	.obj_type = ZX_OBJ_TYPE_CLOCK,
+	.name = ZX_NAME_SETTABLE,
 	.default_rights = ZX_DEFAULT_CLOCK_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.destroy = zx_clock_destroy,

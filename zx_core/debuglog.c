@@ -93,12 +93,8 @@ void zx_debuglog_exit(void)
 static zx_status_t zx_debuglog_check_resource(struct zx_process *proc,
 					      zx_handle_t resource)
 {
-	zx_status_t status;
-
-	status = zx_resource_check(proc, resource, ZX_RSRC_KIND_SYSTEM,
-				   ZX_RSRC_SYSTEM_DEBUGLOG_BASE, 1);
-	/* Zircon reports a resource of another kind as the wrong type. */
-	return status == ZX_ERR_ACCESS_DENIED ? ZX_ERR_WRONG_TYPE : status;
+	return zx_resource_check(proc, resource, ZX_RSRC_KIND_SYSTEM,
+				 ZX_RSRC_SYSTEM_DEBUGLOG_BASE, 1);
 }
 
 zx_status_t zx_sys_debuglog_create(struct zx_process *proc, void *argp)

@@ -572,9 +572,12 @@ static int __init zx_init(void)
 	if (ret)
 		return ret;
 	zx_futex_init();
-	ret = zx_processes_init();
+	ret = zx_channel_init();
 	if (ret)
 		goto err_handles;
+	ret = zx_processes_init();
+	if (ret)
+		goto err_channels;
 	ret = zx_job_init();
 	if (ret)
 		goto err_processes;
@@ -612,6 +615,8 @@ err_job:
 	zx_job_exit();
 err_processes:
 	zx_processes_exit();
+err_channels:
+	zx_channel_exit();
 err_handles:
 	zx_handle_cache_exit();
 	return ret;
@@ -627,6 +632,7 @@ static void __exit zx_exit(void)
 	zx_system_events_exit();
 	zx_job_exit();
 	zx_processes_exit();
+	zx_channel_exit();
 	zx_handle_cache_exit();
 }
 

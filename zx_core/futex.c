@@ -349,7 +349,8 @@ zx_status_t zx_sys_futex_wait(struct zx_process *proc, void *argp)
 	spin_unlock(&key.bucket->lock);
 	zx_thread_put(old_owner);
 
-	status = zx_block_until(&w.done, args->deadline);
+	/* waiting_on already says BLOCKED_FUTEX. */
+	status = zx_block_until(proc, &w.done, args->deadline, 0);
 	if (status != ZX_OK)
 		status = zx_futex_leave(&w, status);
 out:

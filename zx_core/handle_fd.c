@@ -184,6 +184,8 @@ static int zx_poll_fd_release(struct inode *inode, struct file *file)
 	zx_object_remove_observer(p->obj, &p->ob);
 	zx_object_put(p->obj);
 	kfree(p);
+	/* It may have kept a channel cycle from being collected. */
+	zx_channel_gc_kick();
 	return 0;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* handle_close, handle_close_many, handle_duplicate, handle_replace. */
+#include <linux/sched/signal.h>
 #include <linux/uaccess.h>
 
 #include "zircon.h"
@@ -32,6 +33,9 @@ zx_status_t zx_sys_handle_close_many(struct zx_process *proc, void *argp)
 				 ZX_CLOSE_MANY_BATCH);
 		size_t i;
 
+		/* A count near 2^64 over a huge zero mapping takes long. */
+		if (fatal_signal_pending(current))
+			return ZX_ERR_INTERNAL_INTR_RETRY;
 		if (copy_from_user(batch, uhandles + done, n * sizeof(*batch)))
 			return ZX_ERR_INVALID_ARGS;
 		for (i = 0; i < n; i++)

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Jobs.  For now there is one, the root job, created with the module; every
- * process belongs to it and receives it as its default job.
+ * Jobs.  The root job is made with the module.  It is the system's: the
+ * calls that take "the root job" (system events, profiles) need it, and it
+ * can be renamed and signaled.  So only a process whose creator holds
+ * CAP_SYS_ADMIN receives it as its default job; any other process receives
+ * a job of its own, a child of the root job that nobody else holds unless
+ * the process hands it over.  No object is shared between Linux users
+ * unless one of them hands it to the other.
  */
+#include <linux/capability.h>
 #include <linux/slab.h>
 
 #include "zircon.h"
@@ -52,6 +58,7 @@ static void zx_job_destroy(struct zx_object *obj)
 
 static const struct zx_object_type zx_root_job_type = {
 	.obj_type = ZX_OBJ_TYPE_JOB,
+	.name = ZX_NAME_SETTABLE,
 	.default_rights = ZX_DEFAULT_JOB_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.permanent = true,
@@ -59,10 +66,38 @@ static const struct zx_object_type zx_root_job_type = {
 	.get_info = zx_job_get_info,
 };
 
+static const struct zx_object_type zx_process_job_type = {
+	.obj_type = ZX_OBJ_TYPE_JOB,
+	.name = ZX_NAME_SETTABLE,
+	.default_rights = ZX_DEFAULT_JOB_RIGHTS,
+	.user_signals = ZX_USER_SIGNAL_ALL,
+	.destroy = zx_job_destroy,
+	.get_info = zx_job_get_info,
+};
+
+/*
+ * The job of a new process, referenced: the root job if the calling task
+ * holds CAP_SYS_ADMIN, else a new child of it.  NULL without memory.
+ */
+struct zx_object *zx_job_for_new_process(void)
+{
+	struct zx_object *job;
+
+	if (capable(CAP_SYS_ADMIN)) {
+		zx_object_get(zx_root_job);
+		return zx_root_job;
+	}
+	job = kzalloc(sizeof(*job), GFP_KERNEL_ACCOUNT);
+	if (!job)
+		return NULL;
+	zx_object_init(job, &zx_process_job_type);
+	job->related_koid = zx_root_job->koid;
+	return job;
+}
+
 /*
  * For the calls that take "the root job of the system": @handle must name
- * it with @rights.  Every job handle names it here; the check stays for
- * when jobs can be made.
+ * it with @rights (a process's own job: ZX_ERR_ACCESS_DENIED).
  */
 zx_status_t zx_root_job_check(struct zx_process *proc, zx_handle_t handle,
 			      zx_rights_t rights)

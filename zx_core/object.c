@@ -4,6 +4,7 @@
  * lifetime, signal state and the observers that waits and ports attach.
  */
 #include <linux/atomic.h>
+#include <linux/module.h>
 #include <linux/slab.h>
 
 #include "zircon.h"
@@ -30,8 +31,14 @@ void zx_object_init(struct zx_object *obj, const struct zx_object_type *type)
 	INIT_LIST_HEAD(&obj->observers);
 	obj->peer = NULL;
 	memset(obj->name, 0, sizeof(obj->name));
-	if (!type->permanent)
+	/*
+	 * The module before the count, and the count down before the module
+	 * (zx_object_release()), so its refcount never reads below the count.
+	 */
+	if (!type->permanent) {
+		__module_get(THIS_MODULE);
 		atomic_long_inc(&zx_objects_alive);
+	}
 }
 
 int zx_object_init_peers(struct zx_object *a, struct zx_object *b)
@@ -64,8 +71,11 @@ static void zx_object_release(struct kref *ref)
 	obj->type->destroy(obj);
 	if (pl && refcount_dec_and_test(&pl->ref))
 		kfree(pl);
-	if (counted)
+	if (counted) {
 		atomic_long_dec(&zx_objects_alive);
+		/* Whoever runs this holds the module, or module exit waits. */
+		module_put(THIS_MODULE);
+	}
 }
 
 void zx_object_put(struct zx_object *obj)
@@ -129,14 +139,16 @@ zx_signals_t zx_object_signals(struct zx_object *obj)
 /*
  * Registers @ob; unless it is an edge observer, it fires at once if its
  * trigger is already active, so a wait never misses a signal raised before
- * it started.  Caller holds obj->lock.
+ * it started.  Observers are kept newest first, so one signal change fires
+ * them in that order, and async waits of one port queue their packets
+ * newest registration first, as on Zircon.  Caller holds obj->lock.
  */
 void __zx_object_add_observer(struct zx_object *obj, struct zx_observer *ob)
 {
 	lockdep_assert_held(obj->lock);
 	/* Or closing the handle would not cancel it (zx_handle_destroy()). */
 	WARN_ON_ONCE(ob->handle && !ob->handle->observed);
-	list_add_tail(&ob->node, &obj->observers);
+	list_add(&ob->node, &obj->observers);
 	if (!ob->edge && (ob->trigger & obj->signals))
 		ob->on_match(ob, obj->signals);
 }

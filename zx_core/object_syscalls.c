@@ -184,6 +184,56 @@ out:
 	return status;
 }
 
+/*
+ * The type a known property belongs to (docs: object_get_property), or
+ * ZX_OBJ_TYPE_NONE for a property Zircon does not define.
+ */
+static zx_obj_type_t zx_property_owner(u32 property)
+{
+	switch (property) {
+	case ZX_PROP_REGISTER_GS:
+	case ZX_PROP_REGISTER_FS:
+		return ZX_OBJ_TYPE_THREAD;
+	case ZX_PROP_PROCESS_DEBUG_ADDR:
+	case ZX_PROP_PROCESS_VDSO_BASE_ADDRESS:
+	case ZX_PROP_PROCESS_BREAK_ON_LOAD:
+	case ZX_PROP_PROCESS_HW_TRACE_CONTEXT_ID:
+		return ZX_OBJ_TYPE_PROCESS;
+	case ZX_PROP_SOCKET_RX_THRESHOLD:
+	case ZX_PROP_SOCKET_TX_THRESHOLD:
+		return ZX_OBJ_TYPE_SOCKET;
+	case ZX_PROP_JOB_KILL_ON_OOM:
+		return ZX_OBJ_TYPE_JOB;
+	case ZX_PROP_EXCEPTION_STATE:
+	case ZX_PROP_EXCEPTION_STRATEGY:
+		return ZX_OBJ_TYPE_EXCEPTION;
+	case ZX_PROP_VMO_CONTENT_SIZE:
+		return ZX_OBJ_TYPE_VMO;
+	case ZX_PROP_STREAM_MODE_APPEND:
+		return ZX_OBJ_TYPE_STREAM;
+	default:
+		return ZX_OBJ_TYPE_NONE;
+	}
+}
+
+/*
+ * Whether @property applies to @obj at all: a property Zircon does not
+ * define is ZX_ERR_NOT_SUPPORTED, one of another type's (a name on a type
+ * that has none included) ZX_ERR_WRONG_TYPE.
+ */
+static zx_status_t zx_property_check(struct zx_object *obj, u32 property)
+{
+	zx_obj_type_t owner;
+
+	if (property == ZX_PROP_NAME)
+		return obj->type->name == ZX_NAME_NONE ? ZX_ERR_WRONG_TYPE :
+		       ZX_OK;
+	owner = zx_property_owner(property);
+	if (owner == ZX_OBJ_TYPE_NONE)
+		return ZX_ERR_NOT_SUPPORTED;
+	return owner == obj->type->obj_type ? ZX_OK : ZX_ERR_WRONG_TYPE;
+}
+
 zx_status_t zx_sys_object_get_property(struct zx_process *proc, void *argp)
 {
 	struct zx_object_property_args *args = argp;
@@ -196,6 +246,9 @@ zx_status_t zx_sys_object_get_property(struct zx_process *proc, void *argp)
 				  ZX_RIGHT_GET_PROPERTY, &obj, NULL);
 	if (status != ZX_OK)
 		return status;
+	status = zx_property_check(obj, args->property);
+	if (status != ZX_OK)
+		goto out;
 	switch (args->property) {
 	case ZX_PROP_NAME:
 		if (args->value_size < ZX_MAX_NAME_LEN) {
@@ -216,6 +269,7 @@ zx_status_t zx_sys_object_get_property(struct zx_process *proc, void *argp)
 							 args->value_size);
 		break;
 	}
+out:
 	zx_object_put(obj);
 	return status;
 }
@@ -233,14 +287,24 @@ zx_status_t zx_sys_object_set_property(struct zx_process *proc, void *argp)
 				  ZX_RIGHT_SET_PROPERTY, &obj, NULL);
 	if (status != ZX_OK)
 		return status;
+	status = zx_property_check(obj, args->property);
+	if (status != ZX_OK)
+		goto out;
 	switch (args->property) {
 	case ZX_PROP_NAME:
+		if (obj->type->name != ZX_NAME_SETTABLE) {
+			status = ZX_ERR_NOT_SUPPORTED;
+			break;
+		}
 		/* Longer names are truncated, as on Zircon. */
 		len = min_t(u64, args->value_size, ZX_MAX_NAME_LEN - 1);
 		if (copy_from_user(name, zx_uptr(args->value), len)) {
 			status = ZX_ERR_INVALID_ARGS;
 			break;
 		}
+		/* The name ends at its first NUL; the rest reads as zeros. */
+		len = strnlen(name, len);
+		memset(name + len, 0, sizeof(name) - len);
 		spin_lock_irqsave(obj->lock, flags);
 		memcpy(obj->name, name, sizeof(name));
 		spin_unlock_irqrestore(obj->lock, flags);
@@ -253,6 +317,7 @@ zx_status_t zx_sys_object_set_property(struct zx_process *proc, void *argp)
 							 args->value_size);
 		break;
 	}
+out:
 	zx_object_put(obj);
 	return status;
 }

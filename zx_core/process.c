@@ -10,7 +10,8 @@
  * be torn down underneath it.
  *
  * Each context pins the module (released when its notifier is freed), so
- * zircon.ko cannot go away while a process that used it still lives.
+ * zircon.ko cannot go away while a process that used it still lives, and
+ * so does every object (see zircon.h).
  */
 #include <linux/capability.h>
 #include <linux/hashtable.h>
@@ -49,12 +50,14 @@ static void zx_process_destroy(struct zx_object *obj)
 	xa_destroy(&proc->threads);
 	put_pid(proc->tgid);
 	mmdrop(proc->mm);
+	zx_object_put(proc->job);
 	atomic_long_dec(&zx_processes_alive);
 	kfree_rcu(proc, rcu);
 }
 
 static const struct zx_object_type zx_process_type = {
 	.obj_type = ZX_OBJ_TYPE_PROCESS,
+	.name = ZX_NAME_SETTABLE,
 	.default_rights = ZX_DEFAULT_PROCESS_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.destroy = zx_process_destroy,
@@ -345,8 +348,13 @@ static struct mmu_notifier *zx_process_alloc_notifier(struct mm_struct *mm)
 	proc = kzalloc(sizeof(*proc), GFP_KERNEL_ACCOUNT);
 	if (!proc)
 		return ERR_PTR(-ENOMEM);
+	proc->job = zx_job_for_new_process();
+	if (!proc->job) {
+		kfree(proc);
+		return ERR_PTR(-ENOMEM);
+	}
 	zx_object_init(&proc->base, &zx_process_type);
-	proc->base.related_koid = zx_root_job->koid;
+	proc->base.related_koid = proc->job->koid;
 	get_task_comm(comm, current);
 	strscpy(proc->base.name, comm, sizeof(proc->base.name));
 	zx_handle_table_init(&proc->handles);
@@ -363,7 +371,7 @@ static struct mmu_notifier *zx_process_alloc_notifier(struct mm_struct *mm)
 	su[0].info = PA_HND(PA_PROC_SELF, 0);
 	su[0].handle = zx_handle_create(&proc->base, ZX_DEFAULT_PROCESS_RIGHTS);
 	su[1].info = PA_HND(PA_JOB_DEFAULT, 0);
-	su[1].handle = zx_handle_create(zx_root_job, ZX_DEFAULT_JOB_RIGHTS);
+	su[1].handle = zx_handle_create(proc->job, ZX_DEFAULT_JOB_RIGHTS);
 	vmar = zx_vmar_create_root(mm);
 	if (vmar) {
 		su[2].info = PA_HND(PA_VMAR_ROOT, 0);
@@ -404,7 +412,7 @@ static void zx_process_free_work(struct work_struct *work)
  * never attached (registering failed, e.g. on a pending signal, or its
  * creation did) is freed here under mmap_lock with its startup handles
  * still in it, and dropping them may take locks ordered before mmap_lock
- * (a root VMAR takes zx_vmar_lock): that runs from the workqueue.
+ * (a root VMAR takes its space's lock): that runs from the workqueue.
  */
 static void zx_process_free_notifier(struct mmu_notifier *mn)
 {
@@ -454,6 +462,8 @@ static void zx_process_release(struct mmu_notifier *mn, struct mm_struct *mm)
 	zx_process_drop_startup_handles(proc);
 	zx_handle_table_close_all(&proc->handles);
 	zx_process_drop_root_vmar(proc);
+	/* Its calls in progress held ends the collector had to pass over. */
+	zx_channel_gc_kick();
 	zx_object_update_signals(&proc->base, 0, ZX_PROCESS_TERMINATED);
 	/* Dropping the notifier from inside its own callback is not allowed. */
 	queue_work(zx_process_wq, &proc->put_work);
@@ -479,6 +489,15 @@ static struct zx_process *zx_process_find(struct mm_struct *mm)
 	}
 	rcu_read_unlock();
 	return found;
+}
+
+/*
+ * The calling task's process context if it has one, unreferenced: valid
+ * while the task's mm lives.  Never creates one.
+ */
+struct zx_process *zx_process_of_current_mm(void)
+{
+	return current->mm ? zx_process_find(current->mm) : NULL;
 }
 
 /*

@@ -31,6 +31,7 @@
 
 #include "zircon.h"
 #include "syscalls.h"
+#include "../zx_ddk/ddk.h"
 #include "../uapi/zircon_ioctl.h"
 
 #define ZX_PROFILE_FLAGS (ZX_PROFILE_INFO_FLAG_PRIORITY | \
@@ -88,14 +89,43 @@ static bool zx_profile_info_valid(const zx_profile_info_t *p)
 	return true;
 }
 
+/*
+ * What grants profile_create: the system resource for profiles, as current
+ * Fuchsia passes, or the root job with MANAGE_PROCESS, as its older ABI
+ * did.  Anything else is the wrong type.
+ */
+static zx_status_t zx_profile_check_authority(struct zx_process *proc,
+					      zx_handle_t handle)
+{
+	struct zx_object *obj;
+	zx_obj_type_t type;
+	zx_status_t status;
+
+	status = zx_handle_lookup(proc, handle, ZX_OBJ_TYPE_NONE, 0, &obj,
+				  NULL);
+	if (status != ZX_OK)
+		return status;
+	type = obj->type->obj_type;
+	zx_object_put(obj);
+	switch (type) {
+	case ZX_OBJ_TYPE_RESOURCE:
+		return zx_resource_check(proc, handle, ZX_RSRC_KIND_SYSTEM,
+					 ZX_RSRC_SYSTEM_PROFILE_BASE, 1);
+	case ZX_OBJ_TYPE_JOB:
+		return zx_root_job_check(proc, handle,
+					 ZX_RIGHT_MANAGE_PROCESS);
+	default:
+		return ZX_ERR_WRONG_TYPE;
+	}
+}
+
 zx_status_t zx_sys_profile_create(struct zx_process *proc, void *argp)
 {
 	struct zx_profile_create_args *args = argp;
 	struct zx_profile *profile;
 	zx_status_t status;
 
-	status = zx_root_job_check(proc, args->root_job,
-				   ZX_RIGHT_MANAGE_PROCESS);
+	status = zx_profile_check_authority(proc, args->root_job);
 	if (status != ZX_OK)
 		return status;
 	if (args->options)
@@ -214,13 +244,14 @@ zx_status_t zx_sys_object_set_profile(struct zx_process *proc, void *argp)
 		status = ZX_ERR_INVALID_ARGS;
 		goto out_profile;
 	}
-	task = zx_thread_task(container_of(target, struct zx_thread, base));
+	task = zx_thread_task_lock(container_of(target, struct zx_thread,
+					       base));
 	if (!task) {
-		status = ZX_ERR_BAD_STATE;	/* dying or dead */
+		status = ZX_ERR_BAD_STATE;	/* dying, dead or exec'd */
 		goto out_profile;
 	}
 	status = zx_profile_apply(task, &profile->info);
-	put_task_struct(task);
+	zx_thread_task_unlock(task);
 out_profile:
 	zx_object_put(obj);
 out_target:

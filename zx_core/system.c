@@ -70,18 +70,21 @@ zx_status_t zx_sys_cprng_add_entropy(struct zx_process *proc, void *argp)
 
 static void zx_system_features(struct zx_system_properties *p)
 {
+	/* Linux has no execute-only user mappings: CAN_MAP_XOM stays clear. */
+	p->features[ZX_FEATURE_KIND_VM] = 0;
+	p->features_valid = BIT(ZX_FEATURE_KIND_VM);
 #ifdef CONFIG_X86
 	/* Debug registers DR0-DR3 serve breakpoints and watchpoints. */
 	p->features[ZX_FEATURE_KIND_HW_BREAKPOINT_COUNT] = 4;
 	p->features[ZX_FEATURE_KIND_HW_WATCHPOINT_COUNT] = 4;
-	p->features_valid = BIT(ZX_FEATURE_KIND_HW_BREAKPOINT_COUNT) |
-			    BIT(ZX_FEATURE_KIND_HW_WATCHPOINT_COUNT);
+	p->features_valid |= BIT(ZX_FEATURE_KIND_HW_BREAKPOINT_COUNT) |
+			     BIT(ZX_FEATURE_KIND_HW_WATCHPOINT_COUNT);
 #endif
 #ifdef CONFIG_ARM64
 	/* Linux enables top-byte-ignore for every user address space. */
 	p->features[ZX_FEATURE_KIND_ADDRESS_TAGGING] =
 		ZX_ARM64_FEATURE_ADDRESS_TAGGING_TBI;
-	p->features_valid = BIT(ZX_FEATURE_KIND_ADDRESS_TAGGING);
+	p->features_valid |= BIT(ZX_FEATURE_KIND_ADDRESS_TAGGING);
 #endif
 }
 

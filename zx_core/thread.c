@@ -17,6 +17,7 @@
 #include <linux/cpumask.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 
@@ -48,6 +49,20 @@ u64 zx_task_queue_time(struct task_struct *task)
 }
 
 /*
+ * The thread's task under RCU, or NULL once it is gone or runs another
+ * program (an exiting task has dropped its mm and is still reported).
+ */
+static struct task_struct *zx_thread_pid_task(struct zx_thread *t)
+{
+	struct task_struct *task = pid_task(t->pid, PIDTYPE_PID);
+
+	if (task && !(READ_ONCE(task->flags) & PF_EXITING) &&
+	    READ_ONCE(task->mm) != t->proc->mm)
+		return NULL;
+	return task;
+}
+
+/*
  * What Linux knows of the task: whether it runs, sleeps (on a futex, if
  * it waits on one of ours; other waits are only "blocked") or has exited.
  */
@@ -57,7 +72,7 @@ static void zx_thread_fill_info(struct zx_thread *t, zx_info_thread_t *info)
 	unsigned int cpu;
 
 	rcu_read_lock();
-	task = pid_task(t->pid, PIDTYPE_PID);
+	task = zx_thread_pid_task(t);
 	if (!task)
 		info->state = ZX_THREAD_STATE_DEAD;
 	else if (READ_ONCE(task->flags) & PF_EXITING)
@@ -66,6 +81,8 @@ static void zx_thread_fill_info(struct zx_thread *t, zx_info_thread_t *info)
 		info->state = ZX_THREAD_STATE_RUNNING;
 	else if (READ_ONCE(t->waiting_on))
 		info->state = ZX_THREAD_STATE_BLOCKED_FUTEX;
+	else if (READ_ONCE(t->blocked_state))
+		info->state = READ_ONCE(t->blocked_state);
 	else
 		info->state = ZX_THREAD_STATE_BLOCKED;
 	if (task) {
@@ -85,7 +102,7 @@ static zx_status_t zx_thread_runtime(struct zx_thread *t, u64 *runtime,
 	struct task_struct *task;
 
 	rcu_read_lock();
-	task = pid_task(t->pid, PIDTYPE_PID);
+	task = zx_thread_pid_task(t);
 	if (task) {
 		*runtime = READ_ONCE(task->se.sum_exec_runtime);
 		*queued = zx_task_queue_time(task);
@@ -137,11 +154,27 @@ static zx_status_t zx_thread_get_info(struct zx_object *obj,
 
 static const struct zx_object_type zx_thread_type = {
 	.obj_type = ZX_OBJ_TYPE_THREAD,
+	.name = ZX_NAME_SETTABLE,
 	.default_rights = ZX_DEFAULT_THREAD_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.destroy = zx_thread_destroy,
 	.get_info = zx_thread_get_info,
 };
+
+/* The calling task's thread object, referenced, if it has one. */
+static struct zx_thread *zx_thread_find_current(struct zx_process *proc)
+{
+	struct pid *pid = task_pid(current);
+	struct zx_thread *t;
+
+	xa_lock(&proc->threads);
+	t = xa_load(&proc->threads, pid_nr(pid));
+	/* Zero references: being destroyed (and replaced, if asked). */
+	if (t && (t->pid != pid || !kref_get_unless_zero(&t->base.ref)))
+		t = NULL;
+	xa_unlock(&proc->threads);
+	return t;
+}
 
 /* The calling task's thread object, referenced; made on first use. */
 struct zx_thread *zx_thread_current(struct zx_process *proc)
@@ -152,12 +185,7 @@ struct zx_thread *zx_thread_current(struct zx_process *proc)
 	struct zx_thread *t;
 	void *old;
 
-	xa_lock(&proc->threads);
-	t = xa_load(&proc->threads, tid);
-	/* Zero references: being destroyed, replace it. */
-	if (t && (t->pid != pid || !kref_get_unless_zero(&t->base.ref)))
-		t = NULL;
-	xa_unlock(&proc->threads);
+	t = zx_thread_find_current(proc);
 	if (t)
 		return t;
 
@@ -181,30 +209,90 @@ struct zx_thread *zx_thread_current(struct zx_process *proc)
 	return t;
 }
 
-/* The thread's task, referenced, unless it is exiting or gone. */
-struct task_struct *zx_thread_task(struct zx_thread *t)
+/*
+ * The calling thread is about to block in a Zircon call: until
+ * zx_thread_block_end(), ZX_INFO_THREAD reports @state (a
+ * ZX_THREAD_STATE_BLOCKED_*) while its task sleeps, as debuggers and tests
+ * that wait for a thread to block expect.  Only a thread that has an
+ * object can be asked about, so one without records nothing.  @proc NULL:
+ * the caller's, if it has a context.  Returns what to pass to
+ * zx_thread_block_end().
+ */
+struct zx_thread *zx_thread_block_begin(struct zx_process *proc, u32 state)
+{
+	struct zx_thread *t;
+
+	if (!proc)
+		proc = zx_process_of_current_mm();
+	if (!proc)
+		return NULL;
+	t = zx_thread_find_current(proc);
+	if (t)
+		WRITE_ONCE(t->blocked_state, state);
+	return t;
+}
+
+void zx_thread_block_end(struct zx_thread *t)
+{
+	if (t) {
+		WRITE_ONCE(t->blocked_state, 0);
+		zx_thread_put(t);
+	}
+}
+
+/*
+ * Whether @task is still the thread of @t: not exiting, and on its process's
+ * address space (after an execve() it runs another program, perhaps a
+ * setuid one, that no handle of the old one may reach).  RCU or a task
+ * reference held.
+ */
+static bool zx_thread_is(struct zx_thread *t, struct task_struct *task)
+{
+	return task && !(READ_ONCE(task->flags) & PF_EXITING) &&
+	       READ_ONCE(task->mm) == t->proc->mm;
+}
+
+/*
+ * The thread's task, referenced and held against execve() (its
+ * exec_update_lock, read, as ptrace and perf hold it) while the caller acts
+ * on it; NULL unless zx_thread_is().  Give it back with
+ * zx_thread_task_unlock().
+ */
+struct task_struct *zx_thread_task_lock(struct zx_thread *t)
 {
 	struct task_struct *task;
 
 	rcu_read_lock();
 	task = pid_task(t->pid, PIDTYPE_PID);
-	if (task && !(READ_ONCE(task->flags) & PF_EXITING))
+	if (task)
 		get_task_struct(task);
-	else
-		task = NULL;
 	rcu_read_unlock();
+	if (!task)
+		return NULL;
+	if (down_read_killable(&task->signal->exec_update_lock)) {
+		put_task_struct(task);
+		return NULL;
+	}
+	if (!zx_thread_is(t, task)) {
+		zx_thread_task_unlock(task);
+		return NULL;
+	}
 	return task;
 }
 
-/* The task has not begun to exit. */
+void zx_thread_task_unlock(struct task_struct *task)
+{
+	up_read(&task->signal->exec_update_lock);
+	put_task_struct(task);
+}
+
+/* The task has not begun to exit, nor run another program. */
 bool zx_thread_alive(struct zx_thread *t)
 {
-	struct task_struct *task;
 	bool alive;
 
 	rcu_read_lock();
-	task = pid_task(t->pid, PIDTYPE_PID);
-	alive = task && !(READ_ONCE(task->flags) & PF_EXITING);
+	alive = zx_thread_is(t, pid_task(t->pid, PIDTYPE_PID));
 	rcu_read_unlock();
 	return alive;
 }

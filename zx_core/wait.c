@@ -59,11 +59,14 @@ static void zx_wait_on_cancel(struct zx_observer *ob, zx_signals_t signals)
 }
 
 /*
- * Sleeps until *@done, the deadline or a signal.  Returns ZX_OK,
+ * Sleeps until *@done, the deadline or a signal, with the calling thread
+ * reported as blocked in @state (0: the caller reports it).  Returns ZX_OK,
  * ZX_ERR_TIMED_OUT or ZX_ERR_INTERNAL_INTR_RETRY.
  */
-zx_status_t zx_block_until(bool *done, zx_time_t deadline)
+zx_status_t zx_block_until(struct zx_process *proc, bool *done,
+			   zx_time_t deadline, u32 state)
 {
+	struct zx_thread *t = state ? zx_thread_block_begin(proc, state) : NULL;
 	ktime_t expires = deadline;
 	zx_status_t status = ZX_OK;
 
@@ -88,6 +91,7 @@ zx_status_t zx_block_until(bool *done, zx_time_t deadline)
 		}
 	}
 	__set_current_state(TASK_RUNNING);
+	zx_thread_block_end(t);
 	return status;
 }
 
@@ -180,7 +184,8 @@ zx_status_t zx_sys_object_wait_one(struct zx_process *proc, void *argp)
 	zx_wait_entry_begin(&e, &w, h, args->signals);
 	xa_unlock(&proc->handles.slots);
 
-	status = zx_block_until(&w.done, args->deadline);
+	status = zx_block_until(proc, &w.done, args->deadline,
+				ZX_THREAD_STATE_BLOCKED_WAIT_ONE);
 	observed = zx_wait_entry_end(&e);
 	if (e.canceled)
 		status = ZX_ERR_CANCELED;
@@ -254,7 +259,8 @@ static zx_status_t zx_wait_many_block(struct zx_process *proc,
 	xa_unlock(&proc->handles.slots);
 
 	if (status == ZX_OK)
-		status = zx_block_until(&w.done, deadline);
+		status = zx_block_until(proc, &w.done, deadline,
+					ZX_THREAD_STATE_BLOCKED_WAIT_MANY);
 	for (i = 0; i < begun; i++) {
 		items[i].pending = zx_wait_entry_end(&entries[i]);
 		canceled |= entries[i].canceled;
@@ -286,7 +292,8 @@ zx_status_t zx_sys_object_wait_many(struct zx_process *proc, void *argp)
 	if (n == 0) {
 		bool never = false;
 
-		return zx_block_until(&never, args->deadline);
+		return zx_block_until(proc, &never, args->deadline,
+				      ZX_THREAD_STATE_BLOCKED_WAIT_MANY);
 	}
 	if (n > ZX_WAIT_STACK_ITEMS) {
 		items = kmalloc_array(n, sizeof(*items), GFP_KERNEL);
@@ -338,6 +345,7 @@ zx_status_t zx_sys_nanosleep(struct zx_process *proc, void *argp)
 	bool never = false;
 	zx_status_t status;
 
-	status = zx_block_until(&never, args->deadline);
+	status = zx_block_until(proc, &never, args->deadline,
+				ZX_THREAD_STATE_BLOCKED_SLEEPING);
 	return status == ZX_ERR_TIMED_OUT ? ZX_OK : status;
 }

@@ -48,9 +48,9 @@
  *                                 across a whole readv/writev
  *     zx_vmo.content_lock         a VMO's content size, held by stream
  *                                 writes across their user copies (mutex)
- *   zx_vmar_lock                  the VMAR trees of all processes and the
- *                                 pending mapping (mutex); held across
- *                                 vm_mmap()/vm_munmap()
+ *   zx_vm_space.lock              the VMAR tree of one address space
+ *                                 (mutex); held across vm_mmap() and
+ *                                 vm_munmap() of that address space
  *     mm->mmap_lock               the fault handler runs under it, and
  *                                 user copies under the locks above take it
  *       zx_vmo.lock               pages and size of one VMO (mutex); page
@@ -63,6 +63,8 @@
  *                                 queue and take back request packets
  *         page lock               of a VMO page being (un)mapped
  *           i_mmap_rwsem          of the mapping file, in zx_vm_zap()
+ *   zx_vm_requests_lock           the mapping requests of tasks inside
+ *                                 vm_mmap() (spinlock); taken alone
  *   zx_vmo_family_lock            VMO parent/child links (spinlock, irqsave)
  *   zx_sysev_lock                 the memory pressure level (spinlock)
  *     zx_object.lock              signal state, observers, peer link, name
@@ -73,6 +75,13 @@
  *                                 async waits.  An observer firing under
  *                                 any other object's lock queues a packet;
  *                                 ports are never observed by ports.
+ *       zx_channel_gc_lock        how many handles to each channel end sit
+ *                                 in queues, the list of such ends and the
+ *                                 collector's sequence (spinlock, irqs
+ *                                 off): taken inside a channel's lock by
+ *                                 whoever queues or dequeues a message that
+ *                                 carries channel handles; the collector
+ *                                 (zx_channel/channel.c) takes it alone
  *         wait_queue_head locks   port_wait sleepers, poll bridge files
  *
  * The two ends of a peered object (eventpair, channel, ...) share one lock,
@@ -91,6 +100,10 @@
  * process's table or in flight inside a message.  When handle_count drops to
  * zero, a peered object is unlinked from its peer (which gets the signals
  * its type names, e.g. PEER_CLOSED), then the type's on_zero_handles() runs.
+ * Handles in channel queues can form cycles that no process can reach; the
+ * channel collector (zx_channel/channel.c) finds and drops them.  Every
+ * live object holds a reference on the module, so zircon.ko cannot be
+ * unloaded while any object (and its timers and callbacks) exists.
  */
 #ifndef ZX_CORE_ZIRCON_H
 #define ZX_CORE_ZIRCON_H
@@ -127,8 +140,16 @@ struct zx_info_request {
 	size_t avail;			/* records available */
 };
 
+/* What ZX_PROP_NAME means for a type. */
+enum zx_name_kind {
+	ZX_NAME_NONE,			/* no name: ZX_ERR_WRONG_TYPE */
+	ZX_NAME_FIXED,			/* given at creation, read-only */
+	ZX_NAME_SETTABLE,
+};
+
 struct zx_object_type {
 	zx_obj_type_t obj_type;
+	enum zx_name_kind name;
 	/* Rights of the handle(s) returned by the create call. */
 	zx_rights_t default_rights;
 	/* Signals that object_signal may set or clear on this type. */
@@ -330,6 +351,7 @@ struct zx_process {
 	 * tree whole for PROCESS_MAPS; dropped when the address space goes.
 	 */
 	struct zx_object *root_vmar;
+	struct zx_object *job;		/* referenced: the process's job */
 	struct pid *tgid;		/* referenced: whose mm it is */
 	bool killed;			/* by task_kill; under base.lock */
 	zx_time_t start_time;
@@ -342,6 +364,7 @@ struct zx_process {
 };
 
 struct zx_process *zx_process_current(void);
+struct zx_process *zx_process_of_current_mm(void);
 zx_status_t zx_process_kill(struct zx_process *proc);
 zx_status_t zx_take_startup_handle(struct zx_process *proc, u32 info,
 				   u64 uptr);
@@ -363,11 +386,16 @@ struct zx_thread {
 	unsigned long tid;		/* key in proc->threads */
 	/* The futex it is blocked on; under that futex's bucket lock. */
 	struct zx_futex *waiting_on;
+	/* ZX_THREAD_STATE_BLOCKED_* while blocked in a Zircon call, or 0. */
+	u32 blocked_state;
 };
 
 struct zx_thread *zx_thread_current(struct zx_process *proc);
 u64 zx_task_queue_time(struct task_struct *task);
-struct task_struct *zx_thread_task(struct zx_thread *t);
+struct zx_thread *zx_thread_block_begin(struct zx_process *proc, u32 state);
+void zx_thread_block_end(struct zx_thread *t);
+struct task_struct *zx_thread_task_lock(struct zx_thread *t);
+void zx_thread_task_unlock(struct task_struct *task);
 bool zx_thread_alive(struct zx_thread *t);
 static inline void zx_thread_put(struct zx_thread *t)
 {
@@ -380,6 +408,7 @@ void zx_futex_init(void);
 
 /* zx_core/job.c */
 extern struct zx_object *zx_root_job;
+struct zx_object *zx_job_for_new_process(void);
 zx_status_t zx_root_job_check(struct zx_process *proc, zx_handle_t handle,
 			      zx_rights_t rights);
 
@@ -392,6 +421,11 @@ void zx_job_exit(void);
 /* zx_core/debuglog.c */
 int zx_debuglog_init(void);
 void zx_debuglog_exit(void);
+
+/* zx_channel/channel.c */
+int zx_channel_init(void);
+void zx_channel_exit(void);
+void zx_channel_gc_kick(void);
 
 /* zx_vm/vmar.c */
 struct zx_object *zx_vmar_create_root(struct mm_struct *mm);
@@ -448,7 +482,11 @@ zx_time_t zx_clock_apply(const struct zx_clock_transformation *x,
 			 zx_time_t ref);
 
 /* zx_core/wait.c */
-zx_status_t zx_block_until(bool *done, zx_time_t deadline);
+zx_status_t zx_block_until(struct zx_process *proc, bool *done,
+			   zx_time_t deadline, u32 state);
+
+/* zx_core/system_stats.c */
+zx_status_t zx_system_stats_info(struct zx_info_request *req);
 
 /* zx_core/object_syscalls.c */
 zx_status_t zx_info_write_single(struct zx_info_request *req,

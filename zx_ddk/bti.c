@@ -210,6 +210,10 @@ zx_status_t zx_sys_bti_pin(struct zx_process *proc, void *argp)
 		status = ZX_ERR_INVALID_ARGS;
 		goto out_vmo;
 	}
+	/* The range comes before the rest of the arguments, as on Zircon. */
+	status = zx_vmo_check_range(vmo, args->offset, args->size);
+	if (status != ZX_OK)
+		goto out_vmo;
 	if ((opts & ZX_BTI_CONTIGUOUS) && !zx_vmo_is_contiguous(vmo)) {
 		status = ZX_ERR_INVALID_ARGS;
 		goto out_vmo;

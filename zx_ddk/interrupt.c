@@ -432,6 +432,7 @@ static zx_status_t zx_interrupt_get(struct zx_process *proc, zx_handle_t h,
 zx_status_t zx_sys_interrupt_wait(struct zx_process *proc, void *argp)
 {
 	struct zx_interrupt_wait_args *args = argp;
+	struct zx_thread *blocked;
 	struct zx_interrupt *intr;
 	zx_status_t status = ZX_OK;
 	unsigned long flags;
@@ -461,8 +462,11 @@ zx_status_t zx_sys_interrupt_wait(struct zx_process *proc, void *argp)
 	zx_interrupt_deliver(intr);
 	spin_unlock_irqrestore(&intr->lock, flags);
 
+	blocked = zx_thread_block_begin(proc,
+					ZX_THREAD_STATE_BLOCKED_INTERRUPT);
 	wait_event_interruptible(intr->wq, READ_ONCE(intr->destroyed) ||
 				 !READ_ONCE(intr->armed));
+	zx_thread_block_end(blocked);
 	spin_lock_irqsave(&intr->lock, flags);
 	intr->waiting = false;
 	if (intr->destroyed) {

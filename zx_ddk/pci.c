@@ -144,6 +144,7 @@ static void zx_pci_device_destroy(struct zx_object *obj)
 
 static const struct zx_object_type zx_pci_device_type = {
 	.obj_type = ZX_OBJ_TYPE_PCI_DEVICE,
+	.name = ZX_NAME_FIXED,
 	.default_rights = ZX_DEFAULT_PCI_DEVICE_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.on_zero_handles = zx_pci_device_on_zero_handles,

@@ -112,8 +112,14 @@ static zx_status_t zx_resource_get_info(struct zx_object *obj,
 	};
 	unsigned long flags;
 
-	if (req->topic != ZX_INFO_RESOURCE)
+	/* System statistics are for the info resource (or the root's). */
+	if (req->topic != ZX_INFO_RESOURCE) {
+		if (r->kind == ZX_RSRC_KIND_ROOT ||
+		    (r->kind == ZX_RSRC_KIND_SYSTEM &&
+		     r->start == ZX_RSRC_SYSTEM_INFO_BASE))
+			return zx_system_stats_info(req);
 		return ZX_ERR_WRONG_TYPE;
+	}
 	if (!(req->rights & ZX_RIGHT_INSPECT))
 		return ZX_ERR_ACCESS_DENIED;
 	spin_lock_irqsave(obj->lock, flags);
@@ -124,6 +130,7 @@ static zx_status_t zx_resource_get_info(struct zx_object *obj,
 
 static const struct zx_object_type zx_resource_type = {
 	.obj_type = ZX_OBJ_TYPE_RESOURCE,
+	.name = ZX_NAME_FIXED,
 	.default_rights = ZX_DEFAULT_RESOURCE_RIGHTS,
 	.on_zero_handles = zx_resource_on_zero_handles,
 	.destroy = zx_resource_destroy,
@@ -133,6 +140,7 @@ static const struct zx_object_type zx_resource_type = {
 /* The root resource lives as long as the module, like the root job. */
 static const struct zx_object_type zx_root_resource_type = {
 	.obj_type = ZX_OBJ_TYPE_RESOURCE,
+	.name = ZX_NAME_FIXED,
 	.default_rights = ZX_DEFAULT_RESOURCE_RIGHTS,
 	.permanent = true,
 	.destroy = zx_resource_destroy,
@@ -182,18 +190,45 @@ struct zx_handle *zx_root_resource_handle(void)
 				ZX_DEFAULT_RESOURCE_RIGHTS);
 }
 
+/*
+ * Whether @r's range holds [base, base + size).  MMIO ranges count as
+ * rounded out to whole pages, as on Zircon: memory is only ever mapped by
+ * the page.
+ */
+static bool zx_resource_covers(const struct zx_resource *r, u64 base,
+			       u64 size)
+{
+	u64 start = r->start, len = r->size;
+
+	if (r->kind == ZX_RSRC_KIND_MMIO) {
+		start = round_down(r->start, PAGE_SIZE);
+		len = r->start - start + r->size;
+		if (len <= U64_MAX - (PAGE_SIZE - 1))
+			len = round_up(len, PAGE_SIZE);
+	}
+	return zx_range_inside(base, size, start, len);
+}
+
 static bool zx_resource_grants(const struct zx_resource *r, u32 kind,
 			       u64 base, u64 size)
 {
 	if (r->kind == ZX_RSRC_KIND_ROOT)
 		return true;
-	return r->kind == kind &&
-	       zx_range_inside(base, size, r->start, r->size);
+	return r->kind == kind && zx_resource_covers(r, base, size);
 }
 
+/*
+ * The check of calls that need a resource, as Zircon makes it: the root
+ * resource grants everything.  A call that needs the root resource itself
+ * refuses any other (ZX_ERR_ACCESS_DENIED); one that needs a system
+ * resource refuses any other kind or base as the wrong type; any other
+ * call needs a resource of @kind (ZX_ERR_WRONG_TYPE) that holds the range
+ * (ZX_ERR_OUT_OF_RANGE).
+ */
 zx_status_t zx_resource_check(struct zx_process *proc, zx_handle_t handle,
 			      u32 kind, u64 base, u64 size)
 {
+	struct zx_resource *r;
 	struct zx_object *obj;
 	zx_status_t status;
 
@@ -201,8 +236,15 @@ zx_status_t zx_resource_check(struct zx_process *proc, zx_handle_t handle,
 				  &obj, NULL);
 	if (status != ZX_OK)
 		return status;
-	if (!zx_resource_grants(to_resource(obj), kind, base, size))
+	r = to_resource(obj);
+	if (zx_resource_grants(r, kind, base, size))
+		status = ZX_OK;
+	else if (kind == ZX_RSRC_KIND_ROOT)
 		status = ZX_ERR_ACCESS_DENIED;
+	else if (r->kind != kind || kind == ZX_RSRC_KIND_SYSTEM)
+		status = ZX_ERR_WRONG_TYPE;
+	else
+		status = ZX_ERR_OUT_OF_RANGE;
 	zx_object_put(obj);
 	return status;
 }
@@ -253,21 +295,30 @@ zx_status_t zx_sys_resource_create(struct zx_process *proc, void *argp)
 	u32 kind = ZX_RSRC_EXTRACT_KIND(args->options);
 	u32 flags = ZX_RSRC_EXTRACT_FLAGS(args->options);
 	char name[ZX_MAX_NAME_LEN] = {};
+	struct zx_resource *r, *parent;
 	struct zx_object *parent_obj;
-	struct zx_resource *r;
 	struct zx_handle *h;
 	zx_status_t status;
 	u64 last;
 
-	if (!zx_resource_options_valid(kind, flags))
-		return ZX_ERR_INVALID_ARGS;
 	status = zx_handle_lookup(proc, args->parent, ZX_OBJ_TYPE_RESOURCE,
 				  ZX_RIGHT_WRITE, &parent_obj, NULL);
 	if (status != ZX_OK)
 		return status;
-	if (!zx_resource_grants(to_resource(parent_obj), kind, args->base,
-				args->size))
+	parent = to_resource(parent_obj);
+	/* A range that wraps around is no range at all. */
+	if (!zx_resource_options_valid(kind, flags) ||
+	    (args->size && args->base > U64_MAX - (args->size - 1)))
+		status = ZX_ERR_INVALID_ARGS;
+	else if (!zx_resource_grants(parent, kind, args->base, args->size))
 		status = ZX_ERR_ACCESS_DENIED;
+	/*
+	 * What an exclusive resource holds is its holder's alone: a slice
+	 * of it is exclusive too.
+	 */
+	else if ((parent->flags & ZX_RSRC_FLAG_EXCLUSIVE) &&
+		 !(flags & ZX_RSRC_FLAG_EXCLUSIVE))
+		status = ZX_ERR_INVALID_ARGS;
 	zx_object_put(parent_obj);
 	if (status != ZX_OK)
 		return status;

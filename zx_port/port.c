@@ -185,9 +185,10 @@ static bool zx_port_dequeue(struct zx_port *port, zx_port_packet_t *out)
  * Sleeps until a packet can be taken, the deadline or a Linux signal.
  * Returns ZX_OK, ZX_ERR_TIMED_OUT or ZX_ERR_INTERNAL_INTR_RETRY.
  */
-static zx_status_t zx_port_take(struct zx_port *port, zx_time_t deadline,
-				zx_port_packet_t *out)
+static zx_status_t zx_port_take(struct zx_process *proc, struct zx_port *port,
+				zx_time_t deadline, zx_port_packet_t *out)
 {
+	struct zx_thread *blocked = NULL;
 	ktime_t expires = deadline;
 	zx_status_t status;
 	DEFINE_WAIT(wait);
@@ -203,6 +204,10 @@ static zx_status_t zx_port_take(struct zx_port *port, zx_time_t deadline,
 			status = ZX_ERR_INTERNAL_INTR_RETRY;
 			break;
 		}
+		/* Only a thread that sleeps is reported as blocked. */
+		if (!blocked)
+			blocked = zx_thread_block_begin(proc,
+						ZX_THREAD_STATE_BLOCKED_PORT);
 		if (deadline == ZX_TIME_INFINITE) {
 			schedule();
 			continue;
@@ -215,6 +220,7 @@ static zx_status_t zx_port_take(struct zx_port *port, zx_time_t deadline,
 					 HRTIMER_MODE_ABS);
 	}
 	finish_wait(&port->waiters, &wait);
+	zx_thread_block_end(blocked);
 	/* A wakeup this thread took but did not use goes to another. */
 	if (status != ZX_OK &&
 	    (READ_ONCE(port->base.signals) & ZX_PORT_READABLE))
@@ -243,7 +249,7 @@ zx_status_t zx_sys_port_wait(struct zx_process *proc, void *argp)
 	if (!args->packet)
 		status = ZX_ERR_INVALID_ARGS;
 	else
-		status = zx_port_take(zx_port_from(obj), args->deadline,
+		status = zx_port_take(proc, zx_port_from(obj), args->deadline,
 				      &packet);
 	zx_object_put(obj);
 	if (status == ZX_OK &&

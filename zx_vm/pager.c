@@ -306,14 +306,17 @@ void zx_pager_request_drop(struct zx_pager_request *req)
 zx_status_t zx_pager_wait_state(struct zx_pager_request *req,
 				unsigned int state)
 {
+	struct zx_thread *blocked;
 	zx_status_t status;
 
+	blocked = zx_thread_block_begin(NULL, ZX_THREAD_STATE_BLOCKED_PAGER);
 	if (wait_event_state(req->waiters,
 			     READ_ONCE(req->status) != ZX_PAGER_PENDING,
 			     state))
 		status = ZX_ERR_INTERNAL_INTR_RETRY;
 	else
 		status = READ_ONCE(req->status);
+	zx_thread_block_end(blocked);
 	zx_pager_request_put(req);
 	return status;
 }

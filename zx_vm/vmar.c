@@ -4,8 +4,8 @@
  *
  * The root VMAR of a process is its whole user range.  Everything else is
  * made of Linux VMAs of one module file (zx_vm_file), created with
- * vm_mmap() while zx_vmar_lock names the request the file's mmap handler
- * must fulfil (so nobody else can mmap the file):
+ * vm_mmap() by a task that first registered the request the file's mmap
+ * handler must fulfil (so nobody else can mmap the file):
  *
  *  - a sub-VMAR's free space is a PROT_NONE "reservation" VMA whose private
  *    data is the VMAR's koid, so Linux's own mmap never lands inside and an
@@ -56,15 +56,27 @@
 			 ZX_VM_PERM_EXECUTE)
 #define ZX_VM_CAN_MAP	(ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE | \
 			 ZX_VM_CAN_MAP_EXECUTE | ZX_VM_CAN_MAP_SPECIFIC)
-#define ZX_VM_ALIGN_MASK	(0x1fU << ZX_VM_ALIGN_BASE)
+#define ZX_VM_ALIGN_MASK	(0x3fU << ZX_VM_ALIGN_BASE)
+
+/*
+ * The VMAR tree of one address space and its lock, shared (referenced) by
+ * every VMAR of the tree: users of different address spaces never wait for
+ * each other, even while one of them sits in vm_mmap() behind its own
+ * mmap_lock.
+ */
+struct zx_vm_space {
+	struct mutex lock;
+	refcount_t ref;
+};
 
 struct zx_vmar {
 	struct zx_object base;
 	struct mm_struct *mm;		/* mmgrab'd */
+	struct zx_vm_space *space;
 	unsigned long start;
 	unsigned long len;
 	u32 flags;			/* ZX_VM_CAN_MAP_* */
-	/* Under zx_vmar_lock. */
+	/* Under space->lock. */
 	bool dead;			/* destroyed */
 	struct zx_vmar *parent;		/* weak; NULL for a root */
 	struct list_head children;	/* each holds a reference */
@@ -78,11 +90,14 @@ struct zx_vm_request {
 	struct zx_vmo *own;		/* NULL: a reservation */
 	zx_koid_t vmar_koid;		/* of a reservation */
 	unsigned long may;		/* VM_MAY* flags to keep */
+	/* While its task is in vm_mmap(): on zx_vm_requests. */
+	struct list_head node;
+	struct task_struct *task;
 };
 
-static DEFINE_MUTEX(zx_vmar_lock);
-static struct task_struct *zx_vm_pending_task;	/* under zx_vmar_lock */
-static struct zx_vm_request *zx_vm_pending;
+/* Few entries: one per task inside vm_mmap() for a VMAR call. */
+static LIST_HEAD(zx_vm_requests);
+static DEFINE_SPINLOCK(zx_vm_requests_lock);
 
 static struct vfsmount *zx_vm_mnt;
 static struct file *zx_vm_file;
@@ -157,12 +172,26 @@ static const struct vm_operations_struct zx_vm_reserve_ops = {
 
 static int zx_vm_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	struct zx_vm_request *req;
+	struct zx_vm_request *pos, *req = NULL;
 
-	/* Only the thread that asked, from inside a VMAR call. */
-	if (READ_ONCE(zx_vm_pending_task) != current)
+	/* Only a thread that asked, from inside a VMAR call. */
+	spin_lock(&zx_vm_requests_lock);
+	list_for_each_entry(pos, &zx_vm_requests, node) {
+		if (pos->task == current) {
+			req = pos;
+			break;
+		}
+	}
+	spin_unlock(&zx_vm_requests_lock);
+	if (!req)
 		return -EACCES;
-	req = zx_vm_pending;
+	/*
+	 * Never more access than the VMO handle and the VMAR allowed, whatever
+	 * the caller looked up to build @req.
+	 */
+	if (vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC) &
+	    ~(req->may >> 4))
+		return -EACCES;
 	zx_vm_set_flags(vma, VM_DONTCOPY | VM_DONTEXPAND |
 			(req->own ? VM_MIXEDMAP : 0),
 			(VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC) & ~req->may);
@@ -200,8 +229,8 @@ static bool zx_vma_is_free_in(struct vm_area_struct *vma,
 }
 
 /*
- * Runs vm_mmap() of the mapping file for @req.  zx_vmar_lock held.
- * Returns the address or a negative errno.
+ * Runs vm_mmap() of the mapping file for @req.  The space's lock held.
+ * Returns 0 or a negative errno.
  */
 static long zx_vm_do_mmap(struct zx_vm_request *req, unsigned long addr,
 			  unsigned long len, unsigned long prot,
@@ -209,13 +238,15 @@ static long zx_vm_do_mmap(struct zx_vm_request *req, unsigned long addr,
 {
 	unsigned long ret;
 
-	lockdep_assert_held(&zx_vmar_lock);
-	zx_vm_pending = req;
-	WRITE_ONCE(zx_vm_pending_task, current);
+	req->task = current;
+	spin_lock(&zx_vm_requests_lock);
+	list_add(&req->node, &zx_vm_requests);
+	spin_unlock(&zx_vm_requests_lock);
 	ret = vm_mmap(zx_vm_file, addr, len, prot, MAP_SHARED | flags,
 		      pgoff << PAGE_SHIFT);
-	WRITE_ONCE(zx_vm_pending_task, NULL);
-	zx_vm_pending = NULL;
+	spin_lock(&zx_vm_requests_lock);
+	list_del(&req->node);
+	spin_unlock(&zx_vm_requests_lock);
 	return IS_ERR_VALUE(ret) ? (long)ret : (long)(ret == addr ? 0 :
 								-EEXIST);
 }
@@ -243,7 +274,7 @@ static struct zx_vmar *zx_vmar_child_in(struct zx_vmar *vmar,
 /*
  * Whether every page of [addr, end) is free in @vmar, or (with
  * @overwrite) one of its mappings.  Children's ranges are not free.
- * zx_vmar_lock and mmap_lock held.
+ * the space's lock and mmap_lock held.
  */
 static bool zx_vmar_range_free(struct zx_vmar *vmar, unsigned long addr,
 			       unsigned long end, bool overwrite)
@@ -349,7 +380,7 @@ static zx_status_t zx_vmar_get_info(struct zx_object *obj,
 	}
 }
 
-/* Drops the references on @list's VMARs.  zx_vmar_lock not held. */
+/* Drops the references on @list's VMARs.  The space's lock not held. */
 static void zx_vmar_put_list(struct list_head *list)
 {
 	struct zx_vmar *vmar, *tmp;
@@ -366,18 +397,23 @@ static void zx_vmar_destroy(struct zx_object *obj)
 	LIST_HEAD(children);
 
 	/* Its regions stay allocated; the children just lose their parent. */
-	mutex_lock(&zx_vmar_lock);
+	mutex_lock(&vmar->space->lock);
 	list_splice_init(&vmar->children, &children);
 	list_for_each_entry(child, &children, sibling)
 		child->parent = NULL;
-	mutex_unlock(&zx_vmar_lock);
+	mutex_unlock(&vmar->space->lock);
 	zx_vmar_put_list(&children);
+	if (refcount_dec_and_test(&vmar->space->ref)) {
+		mutex_destroy(&vmar->space->lock);
+		kfree(vmar->space);
+	}
 	mmdrop(vmar->mm);
 	kfree(vmar);
 }
 
 static const struct zx_object_type zx_vmar_type = {
 	.obj_type = ZX_OBJ_TYPE_VMAR,
+	.name = ZX_NAME_SETTABLE,
 	.default_rights = ZX_DEFAULT_VMAR_RIGHTS | ZX_RIGHT_READ |
 			  ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE,
 	.user_signals = ZX_USER_SIGNAL_ALL,
@@ -385,12 +421,27 @@ static const struct zx_object_type zx_vmar_type = {
 	.get_info = zx_vmar_get_info,
 };
 
-static struct zx_vmar *zx_vmar_alloc(struct mm_struct *mm)
+/* A VMAR of @parent's space, or of a new one if @parent is NULL. */
+static struct zx_vmar *zx_vmar_alloc(struct mm_struct *mm,
+				     struct zx_vmar *parent)
 {
 	struct zx_vmar *vmar = kzalloc(sizeof(*vmar), GFP_KERNEL_ACCOUNT);
 
 	if (!vmar)
 		return NULL;
+	if (parent) {
+		vmar->space = parent->space;
+		refcount_inc(&vmar->space->ref);
+	} else {
+		vmar->space = kzalloc(sizeof(*vmar->space),
+				      GFP_KERNEL_ACCOUNT);
+		if (!vmar->space) {
+			kfree(vmar);
+			return NULL;
+		}
+		mutex_init(&vmar->space->lock);
+		refcount_set(&vmar->space->ref, 1);
+	}
 	zx_object_init(&vmar->base, &zx_vmar_type);
 	mmgrab(mm);
 	vmar->mm = mm;
@@ -402,7 +453,7 @@ static struct zx_vmar *zx_vmar_alloc(struct mm_struct *mm)
 /* The root VMAR of @mm's process; NULL without memory. */
 struct zx_object *zx_vmar_create_root(struct mm_struct *mm)
 {
-	struct zx_vmar *vmar = zx_vmar_alloc(mm);
+	struct zx_vmar *vmar = zx_vmar_alloc(mm, NULL);
 
 	if (!vmar)
 		return NULL;
@@ -417,10 +468,10 @@ static bool zx_vmar_is_root(struct zx_vmar *vmar)
 	return !vmar->parent_koid;
 }
 
-/* zx_vmar_lock held. */
+/* The space's lock held. */
 static zx_status_t zx_vmar_check_live(struct zx_vmar *vmar)
 {
-	lockdep_assert_held(&zx_vmar_lock);
+	lockdep_assert_held(&vmar->space->lock);
 	if (vmar->dead)
 		return ZX_ERR_BAD_STATE;
 	/* Mappings are made with the caller's own mm. */
@@ -448,13 +499,13 @@ static zx_status_t zx_vm_release(zx_koid_t koid, bool root,
 /*
  * Destroys @vmar and its descendants: all are marked dead and unlinked,
  * their parent references moved to @dropped (to be put once unlocked), and
- * the whole range goes back to @vmar's parent.  zx_vmar_lock held.
+ * the whole range goes back to @vmar's parent.  the space's lock held.
  */
 static void zx_vmar_kill(struct zx_vmar *vmar, struct list_head *dropped)
 {
 	struct zx_vmar *pos = vmar;
 
-	lockdep_assert_held(&zx_vmar_lock);
+	lockdep_assert_held(&vmar->space->lock);
 	if (vmar->parent) {
 		list_move_tail(&vmar->sibling, dropped);
 	} else {
@@ -545,7 +596,7 @@ static zx_status_t zx_vm_perms(u32 options, u32 *perms)
 /*
  * Picks where [*addr, *addr + len) goes in @vmar for @options (SPECIFIC,
  * SPECIFIC_OVERWRITE, OFFSET_IS_UPPER_LIMIT or anywhere); @no_space is the
- * error when nothing fits.  zx_vmar_lock held.
+ * error when nothing fits.  the space's lock held.
  */
 static zx_status_t zx_vmar_place(struct zx_vmar *vmar, u32 options,
 				 u64 offset, u64 len, unsigned long align,
@@ -636,13 +687,13 @@ zx_status_t zx_sys_vmar_allocate(struct zx_process *proc, void *argp)
 		status = ZX_ERR_ACCESS_DENIED;
 		goto out;
 	}
-	child = zx_vmar_alloc(parent->mm);
+	child = zx_vmar_alloc(parent->mm, parent);
 	if (!child) {
 		status = ZX_ERR_NO_MEMORY;
 		goto out;
 	}
 
-	mutex_lock(&zx_vmar_lock);
+	mutex_lock(&parent->space->lock);
 	status = zx_vmar_check_live(parent);
 	if (status == ZX_OK)
 		status = zx_vmar_place(parent, options & ~ZX_VM_CAN_MAP,
@@ -658,7 +709,7 @@ zx_status_t zx_sys_vmar_allocate(struct zx_process *proc, void *argp)
 						  zx_vm_errno(err);
 	}
 	if (status != ZX_OK) {
-		mutex_unlock(&zx_vmar_lock);
+		mutex_unlock(&parent->space->lock);
 		zx_object_put(&child->base);
 		goto out;
 	}
@@ -668,9 +719,15 @@ zx_status_t zx_sys_vmar_allocate(struct zx_process *proc, void *argp)
 	child->parent = parent;
 	child->parent_koid = parent->base.koid;
 	child->parent_root = zx_vmar_is_root(parent);
-	/* The parent's list owns the first reference. */
+	/*
+	 * The parent's list takes a reference of its own: once the lock is
+	 * dropped another thread may destroy the parent and the list's
+	 * reference with it, and the one from zx_vmar_alloc() keeps the
+	 * child alive until the handle holds it.
+	 */
+	zx_object_get(&child->base);
 	list_add_tail(&child->sibling, &parent->children);
-	mutex_unlock(&zx_vmar_lock);
+	mutex_unlock(&parent->space->lock);
 
 	h = zx_handle_create(&child->base, ZX_DEFAULT_VMAR_RIGHTS |
 			     zx_vm_perm_rights(can >> 7));
@@ -684,12 +741,13 @@ zx_status_t zx_sys_vmar_allocate(struct zx_process *proc, void *argp)
 		status = zx_handle_install_user(proc, h, args->child_vmar);
 	}
 	if (status != ZX_OK) {
-		mutex_lock(&zx_vmar_lock);
+		mutex_lock(&child->space->lock);
 		if (!child->dead)
 			zx_vmar_kill(child, &dropped);
-		mutex_unlock(&zx_vmar_lock);
+		mutex_unlock(&child->space->lock);
 		zx_vmar_put_list(&dropped);
 	}
+	zx_object_put(&child->base);
 out:
 	zx_object_put(&parent->base);
 	return status;
@@ -759,7 +817,7 @@ zx_status_t zx_sys_vmar_map(struct zx_process *proc, void *argp)
 	    (vmar->flags & ZX_VM_CAN_MAP_EXECUTE))
 		req.may |= VM_MAYEXEC;
 
-	mutex_lock(&zx_vmar_lock);
+	mutex_lock(&vmar->space->lock);
 	status = zx_vmar_check_live(vmar);
 	if (status == ZX_OK)
 		status = zx_vmar_place(vmar, options, args->vmar_offset,
@@ -797,7 +855,7 @@ zx_status_t zx_sys_vmar_map(struct zx_process *proc, void *argp)
 		status = ZX_ERR_INVALID_ARGS;
 	}
 out_unlock:
-	mutex_unlock(&zx_vmar_lock);
+	mutex_unlock(&vmar->space->lock);
 out:
 	zx_object_put(vmo);
 out_vmar:
@@ -807,7 +865,7 @@ out_vmar:
 
 /*
  * The first part of [*pos, end) that is a mapping of @vmar itself (not of
- * a child): [*pos, *piece_end) after the call.  false if none.  zx_vmar_lock
+ * a child): [*pos, *piece_end) after the call.  false if none.  the space's lock
  * held.
  */
 static bool zx_vmar_next_mapping(struct zx_vmar *vmar, unsigned long *pos,
@@ -858,7 +916,7 @@ static zx_status_t zx_vmar_unmap(struct zx_process *proc, zx_handle_t handle,
 		status = ZX_ERR_INVALID_ARGS;
 		goto out;
 	}
-	mutex_lock(&zx_vmar_lock);
+	mutex_lock(&vmar->space->lock);
 	status = zx_vmar_check_live(vmar);
 	if (status != ZX_OK)
 		goto out_unlock;
@@ -896,7 +954,7 @@ static zx_status_t zx_vmar_unmap(struct zx_process *proc, zx_handle_t handle,
 	if (!found)
 		status = ZX_ERR_NOT_FOUND;
 out_unlock:
-	mutex_unlock(&zx_vmar_lock);
+	mutex_unlock(&vmar->space->lock);
 	zx_vmar_put_list(&dropped);
 out:
 	zx_object_put(&vmar->base);
@@ -932,9 +990,29 @@ zx_status_t zx_sys_vmar_unmap_handle_close(struct zx_process *proc,
 }
 
 /*
- * Checks that [addr, end) is all mappings, of @vmar or (with OP_CHILDREN in
- * @rights) of its descendants, and that each may take @perms: those of a
- * descendant may only lose permissions.  Locks as for zx_vmar_place().
+ * Whether mapping @vma of @vmar, or of a descendant, may take @perms: never
+ * beyond its VM_MAY* flags, and those of a descendant (OP_CHILDREN needed)
+ * may only lose permissions.  the space's lock and mmap_lock held.
+ */
+static zx_status_t zx_vmar_may_protect(struct zx_vmar *vmar,
+				       zx_rights_t rights,
+				       struct vm_area_struct *vma, u32 perms)
+{
+	if (zx_vmar_child_in(vmar, vma->vm_start,
+			     vma->vm_end - vma->vm_start)) {
+		if (!(rights & ZX_RIGHT_OP_CHILDREN))
+			return ZX_ERR_INVALID_ARGS;
+		if (perms & ~zx_vm_flags_perms(vma->vm_flags))
+			return ZX_ERR_ACCESS_DENIED;
+	}
+	if (perms & ~zx_vm_flags_may(vma->vm_flags))
+		return ZX_ERR_ACCESS_DENIED;
+	return ZX_OK;
+}
+
+/*
+ * Checks that [addr, end) is all mappings that may take @perms
+ * (zx_vmar_may_protect()).  Locks as for zx_vmar_place().
  */
 static zx_status_t zx_vmar_check_protect(struct zx_vmar *vmar,
 					 zx_rights_t rights,
@@ -952,21 +1030,9 @@ static zx_status_t zx_vmar_check_protect(struct zx_vmar *vmar,
 			status = ZX_ERR_NOT_FOUND;
 			break;
 		}
-		if (zx_vmar_child_in(vmar, vma->vm_start,
-				     vma->vm_end - vma->vm_start)) {
-			if (!(rights & ZX_RIGHT_OP_CHILDREN)) {
-				status = ZX_ERR_INVALID_ARGS;
-				break;
-			}
-			if (perms & ~zx_vm_flags_perms(vma->vm_flags)) {
-				status = ZX_ERR_ACCESS_DENIED;
-				break;
-			}
-		}
-		if (perms & ~zx_vm_flags_may(vma->vm_flags)) {
-			status = ZX_ERR_ACCESS_DENIED;
+		status = zx_vmar_may_protect(vmar, rights, vma, perms);
+		if (status != ZX_OK)
 			break;
-		}
 		pos = vma->vm_end;
 	}
 	mmap_read_unlock(vmar->mm);
@@ -1004,7 +1070,7 @@ zx_status_t zx_sys_vmar_protect(struct zx_process *proc, void *argp)
 		status = ZX_ERR_ACCESS_DENIED;
 		goto out;
 	}
-	mutex_lock(&zx_vmar_lock);
+	mutex_lock(&vmar->space->lock);
 	status = zx_vmar_check_live(vmar);
 	if (status != ZX_OK)
 		goto out_unlock;
@@ -1015,14 +1081,20 @@ zx_status_t zx_sys_vmar_protect(struct zx_process *proc, void *argp)
 	pos = args->addr;
 	end = args->addr + PAGE_ALIGN(args->len);
 	status = zx_vmar_check_protect(vmar, rights, pos, end, perms);
-	/* Map each piece again, same VMO pages, new protection. */
+	/*
+	 * Map each piece again, same VMO pages, new protection.  Linux may
+	 * have unmapped or moved (mremap) anything into the range since the
+	 * check: each piece is checked again as it is now.
+	 */
 	while (status == ZX_OK && pos < end) {
 		mmap_read_lock(vmar->mm);
 		vma = vma_lookup(vmar->mm, pos);
-		if (!vma || !zx_vma_is_mapping(vma)) {
-			/* Linux unmapped it meanwhile. */
-			mmap_read_unlock(vmar->mm);
+		if (!vma || !zx_vma_is_mapping(vma))
 			status = ZX_ERR_NOT_FOUND;
+		else
+			status = zx_vmar_may_protect(vmar, rights, vma, perms);
+		if (status != ZX_OK) {
+			mmap_read_unlock(vmar->mm);
 			break;
 		}
 		req.own = vma->vm_private_data;
@@ -1040,7 +1112,7 @@ zx_status_t zx_sys_vmar_protect(struct zx_process *proc, void *argp)
 		pos = piece_end;
 	}
 out_unlock:
-	mutex_unlock(&zx_vmar_lock);
+	mutex_unlock(&vmar->space->lock);
 out:
 	zx_object_put(&vmar->base);
 	return status;
@@ -1061,13 +1133,13 @@ zx_status_t zx_sys_vmar_destroy(struct zx_process *proc, void *argp)
 		status = ZX_ERR_ACCESS_DENIED;
 		goto out;
 	}
-	mutex_lock(&zx_vmar_lock);
+	mutex_lock(&vmar->space->lock);
 	status = zx_vmar_check_live(vmar);
 	if (status == ZX_OK && zx_vmar_is_root(vmar))
 		status = ZX_ERR_NOT_SUPPORTED;
 	if (status == ZX_OK)
 		zx_vmar_kill(vmar, &dropped);
-	mutex_unlock(&zx_vmar_lock);
+	mutex_unlock(&vmar->space->lock);
 	zx_vmar_put_list(&dropped);
 out:
 	zx_object_put(&vmar->base);
@@ -1075,15 +1147,20 @@ out:
 }
 
 /*
- * COMMIT or DECOMMIT of [addr, end), one mapping at a time, holding neither
- * zx_vmar_lock nor mmap_lock while it runs: a commit may wait for a pager,
- * which may need either.  A mapping that went meanwhile ends it with
+ * COMMIT or DECOMMIT of [addr, end), one mapping at a time, holding
+ * neither the space's lock nor mmap_lock while it runs: a commit may wait
+ * for a pager, which may need either.  A mapping that went meanwhile ends it with
  * BAD_STATE.
  */
 static zx_status_t zx_vmar_range_op_vmos(struct zx_vmar *vmar, u32 op,
 					 unsigned long addr, unsigned long end)
 {
 	zx_status_t status = ZX_OK;
+
+	/*
+	 * Each mapping is checked as it is found: the range may have been
+	 * unmapped, moved or mapped over since zx_vmar_range_op() looked.
+	 */
 
 	while (status == ZX_OK && addr < end) {
 		struct vm_area_struct *vma;
@@ -1095,6 +1172,10 @@ static zx_status_t zx_vmar_range_op_vmos(struct zx_vmar *vmar, u32 op,
 		if (!vma || vma->vm_start > addr || !zx_vma_is_mapping(vma)) {
 			mmap_read_unlock(vmar->mm);
 			return ZX_ERR_BAD_STATE;
+		}
+		if (!(vma->vm_flags & VM_MAYWRITE)) {
+			mmap_read_unlock(vmar->mm);
+			return ZX_ERR_ACCESS_DENIED;
 		}
 		own = vma->vm_private_data;
 		zx_vmo_get_ref(own);
@@ -1112,7 +1193,7 @@ static zx_status_t zx_vmar_range_op_vmos(struct zx_vmar *vmar, u32 op,
 /*
  * Checks that [addr, end) is all mappings (else BAD_STATE) and, for COMMIT
  * and DECOMMIT, that their VMO handles allowed WRITE; runs MAP_RANGE.  The
- * caller runs COMMIT and DECOMMIT afterwards, with zx_vmar_lock dropped
+ * caller runs COMMIT and DECOMMIT afterwards, with the space's lock dropped
  * (zx_vmar_range_op_vmos()).  Locks as for zx_vmar_place().
  */
 static zx_status_t zx_vmar_range_op(struct zx_vmar *vmar, u32 op,
@@ -1181,7 +1262,7 @@ zx_status_t zx_sys_vmar_op_range(struct zx_process *proc, void *argp)
 		status = ZX_ERR_ACCESS_DENIED;
 	if (status != ZX_OK)
 		goto out;
-	mutex_lock(&zx_vmar_lock);
+	mutex_lock(&vmar->space->lock);
 	status = zx_vmar_check_live(vmar);
 	if (status != ZX_OK)
 		goto out_unlock;
@@ -1198,7 +1279,7 @@ zx_status_t zx_sys_vmar_op_range(struct zx_process *proc, void *argp)
 	}
 	status = zx_vmar_range_op(vmar, args->op, args->addr, end);
 out_unlock:
-	mutex_unlock(&zx_vmar_lock);
+	mutex_unlock(&vmar->space->lock);
 	if (status == ZX_OK && need)
 		status = zx_vmar_range_op_vmos(vmar, args->op, args->addr,
 					       end);
@@ -1328,7 +1409,7 @@ zx_status_t zx_vmar_maps_fill(struct zx_object *root_obj, const char *name,
 
 	if (!mmget_not_zero(mm))
 		return ZX_ERR_BAD_STATE;
-	mutex_lock(&zx_vmar_lock);
+	mutex_lock(&root->space->lock);
 	mmap_read_lock(mm);
 	zx_maps_put(&c, name, NULL, 0, root->start + root->len, 0,
 		    ZX_INFO_MAPS_TYPE_ASPACE);
@@ -1358,7 +1439,7 @@ zx_status_t zx_vmar_maps_fill(struct zx_object *root_obj, const char *name,
 		}
 	}
 	mmap_read_unlock(mm);
-	mutex_unlock(&zx_vmar_lock);
+	mutex_unlock(&root->space->lock);
 	mmput(mm);
 	*written = c.written;
 	*avail = c.n;

@@ -86,6 +86,7 @@
 #include "../uapi/zircon_ioctl.h"
 #include "vmo.h"
 #include "vmo_io.h"
+#include "memtype.h"
 
 /*
  * Largest VMO, in bytes: beyond every user address space this module runs
@@ -156,6 +157,21 @@ struct zx_vmo {
  */
 static DEFINE_SPINLOCK(zx_vmo_family_lock);
 
+/* Pages held by all VMOs, as counted in their @committed. */
+static atomic_long_t zx_vmo_pages;
+
+/* @own's committed pages change by @delta.  Owner's lock held. */
+static void zx_vmo_count(struct zx_vmo *own, long delta)
+{
+	own->committed += delta;
+	atomic_long_add(delta, &zx_vmo_pages);
+}
+
+u64 zx_vmo_total_bytes(void)
+{
+	return (u64)max(atomic_long_read(&zx_vmo_pages), 0L) << PAGE_SHIFT;
+}
+
 static inline struct zx_vmo *zx_to_vmo(struct zx_object *obj)
 {
 	return container_of(obj, struct zx_vmo, base);
@@ -170,6 +186,20 @@ static struct page *zx_vmo_alloc_page(bool zero)
 			  (zero ? __GFP_ZERO : 0));
 }
 
+/*
+ * Drops the owner's reference on @page, out of its xarray and mappings.  A
+ * page of a non-cached VMO gets its ordinary memory type back first (see
+ * memtype.c): someone else may hold it on.
+ */
+static void zx_vmo_release_page(struct zx_vmo *own, struct page *page)
+{
+	if (own->cache_policy != ZX_CACHE_POLICY_CACHED &&
+	    zx_page_set_memtype(page, ZX_CACHE_POLICY_CACHED))
+		pr_warn_ratelimited("zircon: page %lx keeps its memory type\n",
+				    page_to_pfn(page));
+	put_page(page);
+}
+
 /* Drops the owner's page at @idx, if any.  Owner's lock held. */
 static void zx_vmo_drop_page(struct zx_vmo *own, pgoff_t idx)
 {
@@ -178,9 +208,9 @@ static void zx_vmo_drop_page(struct zx_vmo *own, pgoff_t idx)
 	lockdep_assert_held(&own->lock);
 	page = xa_erase(&own->pages, idx);
 	if (page) {
-		own->committed--;
+		zx_vmo_count(own, -1);
 		zx_vmo_unmap_page(own, idx, page);
-		put_page(page);
+		zx_vmo_release_page(own, page);
 	}
 }
 
@@ -194,9 +224,9 @@ static void zx_vmo_drop_pages(struct zx_vmo *own, pgoff_t first,
 	lockdep_assert_held(&own->lock);
 	xa_for_each_range(&own->pages, idx, page, first, last) {
 		xa_erase(&own->pages, idx);
-		own->committed--;
+		zx_vmo_count(own, -1);
 		zx_vmo_unmap_page(own, idx, page);
-		put_page(page);
+		zx_vmo_release_page(own, page);
 	}
 }
 
@@ -223,9 +253,15 @@ static struct page *zx_vmo_writable_page(struct zx_vmo *own, pgoff_t idx)
 		return NULL;
 	if (page)
 		copy_highpage(copy, page);
+	/* Only private pages are ever non-cached: @page is NULL then. */
+	if (own->cache_policy != ZX_CACHE_POLICY_CACHED &&
+	    zx_page_set_memtype(copy, own->cache_policy)) {
+		put_page(copy);
+		return NULL;
+	}
 	err = xa_err(xa_store(&own->pages, idx, copy, GFP_KERNEL_ACCOUNT));
 	if (err) {
-		put_page(copy);
+		zx_vmo_release_page(own, copy);
 		return NULL;
 	}
 	if (page) {
@@ -233,7 +269,7 @@ static struct page *zx_vmo_writable_page(struct zx_vmo *own, pgoff_t idx)
 		zx_vmo_unmap_page(own, idx, page);
 		put_page(page);
 	} else {
-		own->committed++;
+		zx_vmo_count(own, 1);
 	}
 	return copy;
 }
@@ -271,6 +307,20 @@ static void zx_vmo_destroy(struct zx_object *obj)
 
 	spin_lock_irqsave(&zx_vmo_family_lock, flags);
 	parent = vmo->parent;
+	list_for_each_entry_safe(child, tmp, &vmo->children, sibling) {
+		list_del_init(&child->sibling);
+		child->parent = NULL;
+		/*
+		 * A slice lives on as a child of its grandparent: on Zircon
+		 * the parent of a live slice lives, so the grandparent does
+		 * not see ZX_VMO_ZERO_CHILDREN while the slice does.
+		 */
+		if (parent && (child->flags & ZX_VMO_F_SLICE)) {
+			child->parent = parent;
+			list_add_tail(&child->sibling, &parent->children);
+			parent->num_children++;
+		}
+	}
 	if (parent) {
 		list_del(&vmo->sibling);
 		if (vmo->flags & ZX_VMO_F_COW)
@@ -279,15 +329,12 @@ static void zx_vmo_destroy(struct zx_object *obj)
 			zx_object_update_signals(&parent->base, 0,
 						 ZX_VMO_ZERO_CHILDREN);
 	}
-	list_for_each_entry_safe(child, tmp, &vmo->children, sibling) {
-		child->parent = NULL;
-		list_del_init(&child->sibling);
-	}
 	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
 
 	xa_for_each(&vmo->pages, idx, page)
-		put_page(page);
+		zx_vmo_release_page(vmo, page);
 	xa_destroy(&vmo->pages);
+	atomic_long_sub(vmo->committed, &zx_vmo_pages);
 	/* Every pin holds a reference: none is left by now. */
 	WARN_ON(!xa_empty(&vmo->pins));
 	xa_destroy(&vmo->pins);
@@ -317,7 +364,8 @@ void zx_vmo_fill_info(struct zx_object *obj, zx_rights_t rights, u32 via,
 		      zx_info_vmo_t *info)
 {
 	struct zx_vmo *vmo = zx_to_vmo(obj), *own = vmo->owner;
-	unsigned long flags, committed;
+	unsigned long flags, committed, idx;
+	struct page *page;
 
 	memset(info, 0, sizeof(*info));
 	info->koid = obj->koid;
@@ -337,6 +385,14 @@ void zx_vmo_fill_info(struct zx_object *obj, zx_rights_t rights, u32 via,
 	info->size_bytes = vmo->size;
 	info->cache_policy = own->cache_policy;
 	committed = own->committed;
+	/*
+	 * A page a snapshot shares is attributed to one VMO, as on Zircon:
+	 * the original, not the snapshots, until a write gives a snapshot its
+	 * own copy.
+	 */
+	if (own->flags & ZX_VMO_F_COW)
+		xa_for_each_marked(&own->pages, idx, page, ZX_VMO_SHARED)
+			committed--;
 	mutex_unlock(&own->lock);
 
 	if (!(own->flags & ZX_VMO_F_PHYSICAL))
@@ -356,10 +412,9 @@ void zx_vmo_fill_info(struct zx_object *obj, zx_rights_t rights, u32 via,
 		info->committed_bytes = (u64)committed << PAGE_SHIFT;
 		info->populated_bytes = info->committed_bytes;
 	}
-	/* The object and one pointer slot per committed page. */
-	info->metadata_bytes = sizeof(*vmo);
+	/* One pointer slot per committed page; an empty VMO has none. */
 	if (own == vmo)
-		info->metadata_bytes += committed * sizeof(void *);
+		info->metadata_bytes = committed * sizeof(void *);
 	/* committed_change_events stays 0: pages never go behind our back. */
 }
 
@@ -426,6 +481,7 @@ static zx_status_t zx_vmo_set_property(struct zx_object *obj, u32 property,
 
 static const struct zx_object_type zx_vmo_type = {
 	.obj_type = ZX_OBJ_TYPE_VMO,
+	.name = ZX_NAME_SETTABLE,
 	.default_rights = ZX_DEFAULT_VMO_RIGHTS,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.destroy = zx_vmo_destroy,
@@ -730,25 +786,34 @@ static zx_status_t zx_vmo_zero_partial(struct zx_vmo *own, pgoff_t idx,
 	if (!page)
 		return ZX_ERR_NO_MEMORY;
 	memzero_page(page, from, to - from);
+	zx_page_sync_for_user(page, own->cache_policy);
 	return ZX_OK;
 }
 
 zx_status_t zx_sys_vmo_set_size(struct zx_process *proc, void *argp)
 {
 	struct zx_vmo_size_args *args = argp;
+	zx_rights_t rights;
 	struct zx_vmo *vmo;
 	zx_status_t status;
 	u64 size;
 
 	if (args->reserved)
 		return ZX_ERR_INVALID_ARGS;
-	status = zx_vmo_get(proc, args->handle,
-			    ZX_RIGHT_WRITE | ZX_RIGHT_RESIZE, &vmo, NULL);
+	status = zx_vmo_get(proc, args->handle, ZX_RIGHT_WRITE, &vmo,
+			    &rights);
 	if (status != ZX_OK)
 		return status;
-	/* Only page owners can be resizable: slices never are. */
+	/*
+	 * Only page owners can be resizable (slices never are), and only a
+	 * resizable VMO's handle is asked for ZX_RIGHT_RESIZE, as on Zircon.
+	 */
 	if (!(vmo->flags & ZX_VMO_F_RESIZABLE)) {
 		status = ZX_ERR_UNAVAILABLE;
+		goto out;
+	}
+	if (!(rights & ZX_RIGHT_RESIZE)) {
+		status = ZX_ERR_ACCESS_DENIED;
 		goto out;
 	}
 	status = zx_vmo_round_size(args->size, &size);
@@ -1050,7 +1115,7 @@ static zx_status_t zx_vmo_share_pages(struct zx_vmo *parent,
 			break;
 		}
 		get_page(page);
-		child->committed++;
+		zx_vmo_count(child, 1);
 		xa_set_mark(&child->pages, idx - first, ZX_VMO_SHARED);
 		xa_set_mark(&own->pages, idx, ZX_VMO_SHARED);
 		/* Writable mappings of it must fault again, read-only. */
@@ -1069,6 +1134,8 @@ out:
  */
 static zx_rights_t zx_vmo_child_rights(zx_rights_t rights, u32 options)
 {
+	/* A child's name and content size are its own to set. */
+	rights |= ZX_RIGHT_GET_PROPERTY | ZX_RIGHT_SET_PROPERTY;
 	if (options & ZX_VMO_CHILD_RESIZABLE)
 		rights |= ZX_RIGHT_RESIZE;
 	if (!(options & ZX_VMO_CHILD_SLICE) &&
@@ -1157,14 +1224,14 @@ zx_status_t zx_sys_vmo_create_child(struct zx_process *proc, void *argp)
 		goto out;
 	}
 	if (cflags & ZX_VMO_F_SLICE) {
-		if (parent->flags & ZX_VMO_F_RESIZABLE) {
-			status = ZX_ERR_NOT_SUPPORTED;
-			goto out;
-		}
 		/* A slice lies wholly inside its parent (fixed in size). */
 		if (args->offset > parent->size ||
 		    size > parent->size - args->offset) {
 			status = ZX_ERR_INVALID_ARGS;
+			goto out;
+		}
+		if (parent->flags & ZX_VMO_F_RESIZABLE) {
+			status = ZX_ERR_NOT_SUPPORTED;
 			goto out;
 		}
 	}
@@ -1227,12 +1294,16 @@ zx_status_t zx_sys_vmo_replace_as_executable(struct zx_process *proc,
 	status = zx_handle_remove(proc, args->handle, &old);
 	if (status != ZX_OK)
 		return status;
-	if (old->obj->type->obj_type != ZX_OBJ_TYPE_VMO ||
-	    (args->vmex != ZX_HANDLE_INVALID &&
-	     zx_resource_check(proc, args->vmex, ZX_RSRC_KIND_SYSTEM,
-			       ZX_RSRC_SYSTEM_VMEX_BASE, 1) != ZX_OK)) {
-		status = ZX_ERR_BAD_HANDLE;
+	if (old->obj->type->obj_type != ZX_OBJ_TYPE_VMO) {
+		status = ZX_ERR_WRONG_TYPE;
 		goto out;
+	}
+	if (args->vmex != ZX_HANDLE_INVALID) {
+		status = zx_resource_check(proc, args->vmex,
+					   ZX_RSRC_KIND_SYSTEM,
+					   ZX_RSRC_SYSTEM_VMEX_BASE, 1);
+		if (status != ZX_OK)
+			goto out;
 	}
 	new = zx_handle_create(old->obj, old->rights | ZX_RIGHT_EXECUTE);
 	if (!new) {
@@ -1243,6 +1314,29 @@ zx_status_t zx_sys_vmo_replace_as_executable(struct zx_process *proc,
 out:
 	zx_handle_destroy(old);
 	return status;
+}
+
+/*
+ * Gives every committed page of @own the memory type of @cache_policy (see
+ * memtype.c), all or none.  Only ever from CACHED.  Owner's lock held.
+ */
+static zx_status_t zx_vmo_set_memtypes(struct zx_vmo *own, u32 cache_policy)
+{
+	unsigned long idx, undo;
+	struct page *page;
+
+	lockdep_assert_held(&own->lock);
+	xa_for_each(&own->pages, idx, page) {
+		if (zx_page_set_memtype(page, cache_policy))
+			goto err_undo;
+		cond_resched();
+	}
+	return ZX_OK;
+
+err_undo:
+	xa_for_each_range(&own->pages, undo, page, 0, idx - 1)
+		zx_page_set_memtype(page, ZX_CACHE_POLICY_CACHED);
+	return ZX_ERR_NO_MEMORY;
 }
 
 zx_status_t zx_sys_vmo_set_cache_policy(struct zx_process *proc, void *argp)
@@ -1263,18 +1357,30 @@ zx_status_t zx_sys_vmo_set_cache_policy(struct zx_process *proc, void *argp)
 	spin_lock_irqsave(&zx_vmo_family_lock, flags);
 	related = vmo->num_children || vmo->parent_koid;
 	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
-	if (related || atomic_read(&vmo->num_mappings)) {
+	if (related) {
 		status = ZX_ERR_BAD_STATE;
 		goto out;
 	}
+	/* Pages come from the pager's VMOs, which are all cached. */
+	if (vmo->pager_src &&
+	    args->cache_policy != ZX_CACHE_POLICY_CACHED) {
+		status = ZX_ERR_NOT_SUPPORTED;
+		goto out;
+	}
+	/* Mappings are counted under the lock (zx_vmo_map_prepare()). */
+	mutex_lock(&vmo->lock);
+	if (atomic_read(&vmo->num_mappings))
+		status = ZX_ERR_BAD_STATE;
 	/*
 	 * Committed pages may only move away from CACHED: nothing has been
 	 * mapped, so the kernel's copies left no dirty user cache lines.
 	 */
-	mutex_lock(&vmo->lock);
-	if (vmo->committed && vmo->cache_policy != ZX_CACHE_POLICY_CACHED)
+	else if (vmo->committed &&
+		 vmo->cache_policy != ZX_CACHE_POLICY_CACHED)
 		status = ZX_ERR_BAD_STATE;
-	else
+	else if (args->cache_policy != vmo->cache_policy)
+		status = zx_vmo_set_memtypes(vmo, args->cache_policy);
+	if (status == ZX_OK)
 		vmo->cache_policy = args->cache_policy;
 	mutex_unlock(&vmo->lock);
 out:
@@ -1421,7 +1527,7 @@ static struct page *zx_vmo_take_page(struct zx_vmo *own, pgoff_t idx,
 	*shared = xa_get_mark(&own->pages, idx, ZX_VMO_SHARED);
 	page = xa_erase(&own->pages, idx);
 	if (page) {
-		own->committed--;
+		zx_vmo_count(own, -1);
 		zx_vmo_unmap_page(own, idx, page);
 	}
 	return page;
@@ -1446,8 +1552,15 @@ zx_status_t zx_vmo_supply_pages(struct zx_vmo *dst, u64 offset, u64 len,
 	spin_lock_irqsave(&zx_vmo_family_lock, flags);
 	children = aux->num_children;
 	spin_unlock_irqrestore(&zx_vmo_family_lock, flags);
+	/*
+	 * Contiguous and physical pages never leave their VMO, nor do pinned
+	 * ones, and non-cached pages carry a memory type the destination
+	 * does not expect (those two are checked page by page, under the
+	 * lock).
+	 */
 	if (aux->owner != aux || aux->pager_src || children ||
-	    (aux->flags & (ZX_VMO_F_COW | ZX_VMO_F_SLICE)))
+	    (aux->flags & (ZX_VMO_F_COW | ZX_VMO_F_SLICE |
+			   ZX_VMO_F_CONTIGUOUS | ZX_VMO_F_PHYSICAL)))
 		return ZX_ERR_BAD_STATE;
 	status = zx_vmo_check_range(dst, offset, len);
 	if (status == ZX_OK)
@@ -1458,7 +1571,7 @@ zx_status_t zx_vmo_supply_pages(struct zx_vmo *dst, u64 offset, u64 len,
 	for (done = 0; done < len; done += PAGE_SIZE) {
 		pgoff_t from = (aux_offset + done) >> PAGE_SHIFT;
 		pgoff_t to = (offset + done) >> PAGE_SHIFT;
-		struct page *page;
+		struct page *page = NULL;
 		bool shared = false;
 
 		if (fatal_signal_pending(current)) {
@@ -1466,8 +1579,14 @@ zx_status_t zx_vmo_supply_pages(struct zx_vmo *dst, u64 offset, u64 len,
 			break;
 		}
 		mutex_lock(&aux->lock);
-		page = zx_vmo_take_page(aux, from, &shared);
+		if (zx_vmo_pinned(aux, from, from) ||
+		    aux->cache_policy != ZX_CACHE_POLICY_CACHED)
+			status = ZX_ERR_BAD_STATE;
+		else
+			page = zx_vmo_take_page(aux, from, &shared);
 		mutex_unlock(&aux->lock);
+		if (status != ZX_OK)
+			break;
 		if (!page)
 			page = zx_vmo_alloc_page(true);
 		if (!page) {
@@ -1484,7 +1603,7 @@ zx_status_t zx_vmo_supply_pages(struct zx_vmo *dst, u64 offset, u64 len,
 					   GFP_KERNEL_ACCOUNT))) {
 			status = ZX_ERR_NO_MEMORY;
 		} else {
-			dst->committed++;
+			zx_vmo_count(dst, 1);
 			if (shared)
 				xa_set_mark(&dst->pages, to, ZX_VMO_SHARED);
 			page = NULL;
@@ -1563,7 +1682,15 @@ zx_status_t zx_vmo_map_prepare(struct zx_object *obj, u64 offset, u64 len,
 		status = ZX_ERR_NOT_SUPPORTED;
 	else if (end > vmo->size && !faults)
 		status = ZX_ERR_BUFFER_TOO_SMALL;
-	else if (vmo->owner_offset + end > ZX_VM_WINDOW_SIZE)
+	/*
+	 * A mapping is a range of the owner's window, and faults are
+	 * bounded by the owner alone: past its end, a slice's mapping would
+	 * reach the owner's other pages.
+	 */
+	else if (end > vmo->size && (vmo->flags & ZX_VMO_F_SLICE))
+		status = ZX_ERR_NOT_SUPPORTED;
+	else if (vmo->owner_offset + end > ZX_VM_WINDOW_SIZE ||
+		 vmo->owner_offset + end < end)
 		status = ZX_ERR_NOT_SUPPORTED;
 	else if (!own->map_window)
 		own->map_window = zx_vm_window_alloc();
@@ -2010,7 +2137,7 @@ zx_status_t zx_sys_vmo_create_contiguous(struct zx_process *proc, void *argp)
 	for (i = 0; i < (1UL << order); i++) {
 		if (i < n && !xa_err(xa_store(&vmo->pages, i, page + i,
 					      GFP_KERNEL_ACCOUNT))) {
-			vmo->committed++;
+			zx_vmo_count(vmo, 1);
 			continue;
 		}
 		if (i < n)

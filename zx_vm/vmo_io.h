@@ -37,6 +37,9 @@ zx_status_t zx_vmo_expand(struct zx_vmo *vmo, u64 end, bool can_resize,
 			  u64 *size);
 zx_status_t zx_vmo_zero_range(struct zx_vmo *vmo, u64 offset, u64 len);
 
+/* Bytes of pages all VMOs hold (for the kernel memory statistics). */
+u64 zx_vmo_total_bytes(void);
+
 /* Range [offset, offset + len) lies within @vmo, else OUT_OF_RANGE. */
 zx_status_t zx_vmo_check_range(struct zx_vmo *vmo, u64 offset, u64 len);
 

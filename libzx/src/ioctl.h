@@ -11,6 +11,10 @@
 // the NOT_SUPPORTED fallbacks are generated from these markers.
 #define ZX_EXPORT extern "C" __attribute__((visibility("default")))
 
+// Marks an older name of a zx_* call whose body only forwards to the call
+// (`return zx_other(...)`); it shares that call's status and fallback.
+#define ZX_ALIAS extern "C" __attribute__((visibility("default")))
+
 namespace libzx {
 
 // The device's descriptor, opened on first use; -1 if zircon.ko is absent.

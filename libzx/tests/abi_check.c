@@ -9,20 +9,29 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <zircon/assert.h>
+#include <zircon/availability.h>
 #include <zircon/compiler.h>
 #include <zircon/errors.h>
 #include <zircon/features.h>
+#include <zircon/fidl.h>
+#include <zircon/hw/gpt.h>
+#include <zircon/hw/pci.h>
 #include <zircon/limits.h>
+#include <zircon/listnode.h>
+#include <zircon/pixelformat.h>
 #include <zircon/process.h>
 #include <zircon/processargs.h>
 #include <zircon/rights.h>
 #include <zircon/status.h>
 #include <zircon/string_view.h>
+#include <zircon/syscalls-next.h>
 #include <zircon/syscalls.h>
 #include <zircon/syscalls/clock.h>
 #include <zircon/syscalls/debug.h>
 #include <zircon/syscalls/exception.h>
 #include <zircon/syscalls/hypervisor.h>
+#include <zircon/syscalls/iob.h>
 #include <zircon/syscalls/iommu.h>
 #include <zircon/syscalls/log.h>
 #include <zircon/syscalls/object.h>
@@ -1342,3 +1351,149 @@ SIG(zx_port_wait, abi_port_wait_t);
 SIG(zx_futex_wait, abi_futex_wait_t);
 SIG(zx_ticks_get, abi_ticks_get_t);
 SIG(zx_smc_call, abi_smc_call_t);
+
+typedef zx_status_t (*abi_suspend_t)(zx_handle_t, zx_handle_t*);
+typedef zx_status_t (*abi_iob_create_t)(uint64_t, const void*, size_t, zx_handle_t*, zx_handle_t*);
+typedef zx_status_t (*abi_vmar_map_iob_t)(zx_handle_t, zx_vm_option_t, size_t, zx_handle_t, uint32_t,
+                                          uint64_t, size_t, zx_vaddr_t*);
+typedef zx_status_t (*abi_pager_query_dirty_ranges_t)(zx_handle_t, zx_handle_t, uint64_t, uint64_t,
+                                                      void*, size_t, size_t*, size_t*);
+typedef zx_status_t (*abi_restricted_enter_t)(uint32_t, uintptr_t, uintptr_t);
+SIG(zx_task_suspend, abi_suspend_t);
+SIG(zx_task_suspend_token, abi_suspend_t);
+SIG(zx_iob_create, abi_iob_create_t);
+SIG(zx_vmar_map_iob, abi_vmar_map_iob_t);
+SIG(zx_pager_query_dirty_ranges, abi_pager_query_dirty_ranges_t);
+SIG(zx_restricted_enter, abi_restricted_enter_t);
+
+/* ======================================================================
+ * <zircon/syscalls/iob.h>
+ * ====================================================================== */
+VAL(ZX_IOB_MAX_REGIONS, 64);
+VAL(ZX_IOB_DISCIPLINE_TYPE_NONE, 0u);
+VAL(ZX_IOB_REGION_TYPE_PRIVATE, 0u);
+SIZE(zx_iob_discipline_type_t, 8);
+SIZE(zx_iob_region_type_t, 4);
+SIZE(zx_iob_access_t, 4);
+VAL(ZX_IOB_EP0_CAN_MAP_READ, 0x1u);
+VAL(ZX_IOB_EP0_CAN_MAP_WRITE, 0x2u);
+VAL(ZX_IOB_EP0_CAN_MEDIATED_READ, 0x4u);
+VAL(ZX_IOB_EP0_CAN_MEDIATED_WRITE, 0x8u);
+VAL(ZX_IOB_EP1_CAN_MAP_READ, 0x10u);
+VAL(ZX_IOB_EP1_CAN_MAP_WRITE, 0x20u);
+VAL(ZX_IOB_EP1_CAN_MEDIATED_READ, 0x40u);
+VAL(ZX_IOB_EP1_CAN_MEDIATED_WRITE, 0x80u);
+OFF(zx_iob_discipline_t, reserved, 8);
+OFF(zx_iob_region_private_t, padding2, 8);
+OFF(zx_iob_region_t, access, 4);
+OFF(zx_iob_region_t, max_extension, 88);
+
+/* ======================================================================
+ * <zircon/syscalls-next.h>
+ * ====================================================================== */
+SIZE(zx_vmo_dirty_range_t, 24);
+OFF(zx_vmo_dirty_range_t, length, 8);
+OFF(zx_vmo_dirty_range_t, options, 16);
+VAL(ZX_VMO_DIRTY_RANGE_IS_ZERO, 1u);
+VAL(ZX_RESTRICTED_OPT_EXCEPTION_CHANNEL, 1u);
+SIZE(zx_restricted_reason_t, 8);
+VAL(ZX_RESTRICTED_REASON_SYSCALL, 0u);
+VAL(ZX_RESTRICTED_REASON_EXCEPTION, 1u);
+VAL(ZX_RESTRICTED_REASON_KICK, 2u);
+#if defined(__x86_64__)
+SIZE(zx_restricted_state_t, 160);
+OFF(zx_restricted_state_t, r8, 64);
+OFF(zx_restricted_state_t, ip, 128);
+OFF(zx_restricted_state_t, fs_base, 144);
+OFF(zx_restricted_state_t, gs_base, 152);
+SIZE(zx_restricted_exception_t, 200);
+OFF(zx_restricted_exception_t, exception, 160);
+#elif defined(__aarch64__)
+SIZE(zx_restricted_state_t, 280);
+OFF(zx_restricted_state_t, sp, 248);
+OFF(zx_restricted_state_t, pc, 256);
+OFF(zx_restricted_state_t, tpidr_el0, 264);
+OFF(zx_restricted_state_t, cpsr, 272);
+SIZE(zx_restricted_exception_t, 320);
+OFF(zx_restricted_exception_t, exception, 280);
+#endif
+ABI_ASSERT(sizeof(zx_restricted_syscall_t) == sizeof(zx_restricted_state_t));
+VAL(ZX_INFO_MEMORY_ATTRIBUTION, 36u);
+SIZE(zx_info_memory_attribution_t, 40);
+OFF(zx_info_memory_attribution_t, private_resident_pages_allocated, 8);
+OFF(zx_info_memory_attribution_t, total_resident_pages_deallocated, 32);
+
+/* ======================================================================
+ * <zircon/hw/pci.h>, <zircon/hw/gpt.h>, <zircon/pixelformat.h>
+ * ====================================================================== */
+SIZE(zx_pci_bdf_t, 3);
+OFF(zx_pci_bdf_t, device_id, 1);
+OFF(zx_pci_bdf_t, function_id, 2);
+VAL(PCI_MAX_FUNCTIONS_PER_BUS, 256u);
+VAL(PCIE_ECAM_BYTES_PER_BUS, 1048576u);
+VAL(PCI_MAX_BAR_REGS, 6u);
+VAL(PCIE_MAX_MSIX_IRQS, 2048u);
+VAL(PCI_INVALID_VENDOR_ID, 0xFFFF);
+
+VAL(GPT_MAGIC, 0x5452415020494645ull);
+SIZE(gpt_header_t, 92);
+OFF(gpt_header_t, revision, 8);
+OFF(gpt_header_t, crc32, 16);
+OFF(gpt_header_t, current, 24);
+OFF(gpt_header_t, last, 48);
+OFF(gpt_header_t, guid, 56);
+OFF(gpt_header_t, entries, 72);
+OFF(gpt_header_t, entries_count, 80);
+OFF(gpt_header_t, entries_crc, 88);
+SIZE(gpt_entry_t, 128);
+OFF(gpt_entry_t, guid, 16);
+OFF(gpt_entry_t, first, 32);
+OFF(gpt_entry_t, flags, 48);
+OFF(gpt_entry_t, name, 56);
+VAL(GPT_GUID_STRLEN, 37);
+VAL(GPT_NAME_LEN, 72);
+
+SIZE(zx_pixel_format_t, 4);
+VAL(ZX_PIXEL_FORMAT_RGB_565, 0x00020001u);
+VAL(ZX_PIXEL_FORMAT_ARGB_8888, 0x00040004u);
+VAL(ZX_PIXEL_FORMAT_GRAY_8, ZX_PIXEL_FORMAT_MONO_8);
+VAL(ZX_PIXEL_FORMAT_ABGR_2_10_10_10, 0x0004000du);
+VAL(ZX_PIXEL_FORMAT_BYTES(ZX_PIXEL_FORMAT_RGB_888), 3u);
+
+/* ======================================================================
+ * <zircon/listnode.h>, <zircon/fidl.h>
+ * ====================================================================== */
+SIZE(list_node_t, 16);
+OFF(list_node_t, next, 8);
+
+SIZE(fidl_message_header_t, 16);
+OFF(fidl_message_header_t, at_rest_flags, 4);
+OFF(fidl_message_header_t, dynamic_flags, 6);
+OFF(fidl_message_header_t, magic_number, 7);
+OFF(fidl_message_header_t, ordinal, 8);
+SIZE(fidl_epitaph_t, 24);
+ALIGN(fidl_epitaph_t, 8);
+OFF(fidl_epitaph_t, error, 16);
+SIZE(fidl_string_t, 16);
+SIZE(fidl_vector_t, 16);
+SIZE(fidl_table_t, 16);
+SIZE(fidl_envelope_t, 16);
+SIZE(fidl_envelope_v2_t, 8);
+OFF(fidl_envelope_v2_t, num_handles, 4);
+OFF(fidl_envelope_v2_t, flags, 6);
+SIZE(fidl_xunion_v2_t, 16);
+SIZE(fidl_channel_handle_metadata_t, 8);
+SIZE(fidl_outgoing_msg_byte_t, 32);
+OFF(fidl_outgoing_msg_byte_t, num_bytes, 24);
+SIZE(fidl_outgoing_msg_iovec_t, 40);
+OFF(fidl_outgoing_msg_iovec_t, handles, 16);
+OFF(fidl_outgoing_msg_iovec_t, num_handles, 32);
+SIZE(fidl_outgoing_msg_t, 48);
+OFF(fidl_outgoing_msg_t, byte, 8);
+SIZE(fidl_incoming_msg_t, 40);
+VAL(kFidlOrdinalEpitaph, 0xFFFFFFFFFFFFFFFFull);
+VAL(FIDL_ALLOC_PRESENT, UINTPTR_MAX);
+VAL(FIDL_HANDLE_PRESENT, 0xFFFFFFFFu);
+VAL(FIDL_ALIGN(9u), 16u);
+VAL(FIDL_TRANSPORT_ERR_UNKNOWN_METHOD, -2);
+VAL(FIDL_MESSAGE_HEADER_DYNAMIC_FLAGS_FLEXIBLE_METHOD, 0x80u);

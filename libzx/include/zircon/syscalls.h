@@ -54,6 +54,8 @@ extern zx_status_t zx_job_set_policy(zx_handle_t handle, uint32_t options, uint3
 extern zx_status_t zx_task_create_exception_channel(zx_handle_t handle, uint32_t options, zx_handle_t* out);
 extern zx_status_t zx_task_kill(zx_handle_t handle);
 extern zx_status_t zx_task_suspend(zx_handle_t handle, zx_handle_t* token);
+/* The older name of zx_task_suspend(), still called by lib/zx: the same call. */
+extern zx_status_t zx_task_suspend_token(zx_handle_t handle, zx_handle_t* token);
 
 /* Profiles */
 extern zx_status_t zx_profile_create(zx_handle_t root_job, uint32_t options, const zx_profile_info_t* profile, zx_handle_t* out);
@@ -89,6 +91,9 @@ extern zx_status_t zx_stream_seek(zx_handle_t handle, zx_stream_seek_origin_t wh
 extern zx_status_t zx_fifo_create(size_t elem_count, size_t elem_size, uint32_t options, zx_handle_t* out0, zx_handle_t* out1);
 extern zx_status_t zx_fifo_read(zx_handle_t handle, size_t elem_size, void* data, size_t data_size, size_t* actual_count);
 extern zx_status_t zx_fifo_write(zx_handle_t handle, size_t elem_size, const void* data, size_t count, size_t* actual_count);
+
+/* IOBuffers (regions: an array of zx_iob_region_t, see <zircon/syscalls/iob.h>) */
+extern zx_status_t zx_iob_create(uint64_t options, const void* regions, size_t num_regions, zx_handle_t* ep0_out, zx_handle_t* ep1_out);
 
 /* Events and Event Pairs */
 extern zx_status_t zx_event_create(uint32_t options, zx_handle_t* out);
@@ -129,6 +134,7 @@ extern zx_status_t zx_vmar_unmap(zx_handle_t handle, zx_vaddr_t addr, size_t len
 extern zx_status_t zx_vmar_protect(zx_handle_t handle, zx_vm_option_t options, zx_vaddr_t addr, size_t len);
 extern zx_status_t zx_vmar_op_range(zx_handle_t handle, uint32_t op, zx_vaddr_t address, size_t size, void* buffer, size_t buffer_size);
 extern zx_status_t zx_vmar_destroy(zx_handle_t handle);
+extern zx_status_t zx_vmar_map_iob(zx_handle_t handle, zx_vm_option_t options, size_t vmar_offset, zx_handle_t ep, uint32_t region_index, uint64_t region_offset, size_t region_length, zx_vaddr_t* mapped_addr);
 
 /* Userspace Pagers */
 extern zx_status_t zx_pager_create(uint32_t options, zx_handle_t* out);
@@ -136,6 +142,8 @@ extern zx_status_t zx_pager_create_vmo(zx_handle_t pager, uint32_t options, zx_h
 extern zx_status_t zx_pager_detach_vmo(zx_handle_t pager, zx_handle_t vmo);
 extern zx_status_t zx_pager_supply_pages(zx_handle_t pager, zx_handle_t pager_vmo, uint64_t offset, uint64_t length, zx_handle_t aux_vmo, uint64_t aux_offset);
 extern zx_status_t zx_pager_op_range(zx_handle_t pager, uint32_t op, zx_handle_t pager_vmo, uint64_t offset, uint64_t length, uint64_t data);
+extern zx_status_t zx_pager_query_dirty_ranges(zx_handle_t pager, zx_handle_t pager_vmo, uint64_t offset, uint64_t length, void* buffer, size_t buffer_size, size_t* actual, size_t* avail);
+extern zx_status_t zx_pager_query_vmo_stats(zx_handle_t pager, zx_handle_t pager_vmo, uint32_t options, void* buffer, size_t buffer_size);
 
 /* Cryptographically Secure RNG */
 extern zx_status_t zx_cprng_add_entropy(const void* buffer, size_t buffer_size);
