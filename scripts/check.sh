@@ -37,7 +37,7 @@ fuzz_s=${ZX_FUZZ_SECONDS:-120}
 fuzz_seed=${ZX_FUZZ_SEED:-$((0x$(git -C "$repo" rev-parse --short=15 HEAD 2>/dev/null || echo 0)))}
 # Selftests that need root (the root resource, raising priorities); the
 # unprivileged pass runs the others.
-root_only='bti debuglog edu interrupt ioports pci profile resource samples smc system vmo'
+root_only='bti debuglog edu interrupt ioports pci profile resource samples smc system system_event vmo'
 tot_pass=0 tot_fail=0 tot_skip=0 run_label=''
 summary=()
 
