@@ -6,6 +6,8 @@
 # make status     regenerate the syscall status table in README.md
 # make bench      boot a VM (FLAVOR=..., default stock-6.12), run zx-bench,
 #                 write bench/results/ (table, CSV, chart)
+# make fuzz       boot a VM (FLAVOR=..., default debug) and run zx-fuzz for
+#                 DURATION seconds (default 600) from SEED (default random)
 #
 # module-build and selftests-build are what scripts/check.sh uses to build for
 # one kernel (KDIR, ARCH, LLVM) into one directory (BUILD).
@@ -49,9 +51,11 @@ SELFTEST_BINS := $(patsubst selftests/%.c,$(BUILD)/bin/%,$(SELFTEST_SRCS))
 PROGRAM_SRCS := $(wildcard samples/*.cc)
 PROGRAM_BINS := $(patsubst samples/%.cc,$(BUILD)/bin/%,$(PROGRAM_SRCS))
 BENCH_BINS := $(BUILD)/bin/zx-bench
+# Test tools that ride along with the selftests into the VM.
+TOOL_BINS := $(BUILD)/bin/zx-fuzz $(BUILD)/bin/as-user
 
 .PHONY: all module module-build libzx selftests selftests-build abi-check \
-	bench-build check run bench status clean lint
+	bench-build check run bench fuzz status clean lint
 
 all: module libzx selftests abi-check
 
@@ -116,7 +120,7 @@ lint: $(CHECKPATCH)
 
 selftests: selftests-build
 
-selftests-build: abi-check $(SELFTEST_BINS) $(PROGRAM_BINS) $(BUILD)/bin/run-all
+selftests-build: abi-check $(SELFTEST_BINS) $(PROGRAM_BINS) $(TOOL_BINS) $(BUILD)/bin/run-all
 
 $(BUILD)/bin/%_test: selftests/%_test.c selftests/zx_test.h $(KSELFTEST_DIR)/kselftest_harness.h \
 		$(BUILD)/libzx/libzx.a
@@ -135,6 +139,14 @@ bench-build: $(BENCH_BINS)
 $(BUILD)/bin/zx-bench: bench/zx-bench.cc $(BUILD)/libzx/libzx.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(CXXFLAGS_ZX) -static -pthread -o $@ $< $(BUILD)/libzx/libzx.a
+
+$(BUILD)/bin/zx-fuzz: tools/zx-fuzz/zx-fuzz.cc $(BUILD)/libzx/libzx.a
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS_ZX) -static -pthread -o $@ $< $(BUILD)/libzx/libzx.a
+
+$(BUILD)/bin/as-user: tools/as-user/as-user.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O2 $(WARN) -static -o $@ $<
 
 $(BUILD)/bin/run-all: selftests/run-all
 	@mkdir -p $(dir $@)
@@ -166,6 +178,11 @@ run:
 bench:
 	scripts/vm/deps.sh
 	scripts/bench.sh $(if $(FLAVOR),--flavor $(FLAVOR))
+
+fuzz:
+	scripts/vm/deps.sh
+	scripts/fuzz.sh $(if $(FLAVOR),--flavor $(FLAVOR)) $(if $(DURATION),--duration $(DURATION)) \
+		$(if $(SEED),--seed $(SEED))
 
 status:
 	python3 scripts/syscalls.py readme README.md

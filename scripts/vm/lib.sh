@@ -45,3 +45,13 @@ zx_payload() {
 zx_tail() {
   tail -n "${2:-30}" "$1" | sed 's/^/    | /'
 }
+
+# zx_fuzz_append FLAVOR: kernel arguments for fuzzing runs. The debug
+# kernels check the slab allocator with KASAN; stock ones get SLUB's own
+# checks (sanity, red zones, poisoning, owner tracking).
+zx_fuzz_append() {
+  case $1 in
+    stock-*) echo 'slub_debug=FZPU' ;;
+    *) echo '' ;;
+  esac
+}
