@@ -1625,7 +1625,11 @@ int Supervise() {
   printf("TAP version 13\n1..%d\n", 4 + kFamilies);
   Tap(true, "ran %d s: seed %#llx, %d processes x %d threads, %d workers, %d killed on purpose",
       opt.duration, (unsigned long long)opt.seed, opt.procs, opt.threads, started, killed);
-  Tap(bad == 0, "no worker died other than by SIGKILL (%d did)", bad);
+  // A Linux munmap/mmap/mremap racing a VMAR call of another thread on the
+  // same addresses may lose what Linux put there (as MAP_FIXED would): the
+  // process hurts only itself, and the kernel is checked by the splat scan.
+  Tap(bad == 0 || opt.mm_races, "no worker died other than by SIGKILL (%d did%s)", bad,
+      opt.mm_races ? "; allowed with mm races, which let a worker unmap its own memory" : "");
   Tap(stuck == 0, "every worker ended after the deadline (%d stuck)", stuck);
   Tap(g_shared->unknown_status == 0, "every status is a Zircon status (%llu were not, e.g. %d)",
       (unsigned long long)g_shared->unknown_status.load(), g_shared->unknown_example.load());
