@@ -1507,6 +1507,9 @@ void* FuzzThread(void* arg) {
 
 // ---- supervisor --------------------------------------------------------------
 
+// How long after the deadline a worker may take to end.
+constexpr int kStuckGraceMs = 300000;
+
 int g_tap = 0, g_passed = 0, g_failed = 0;
 void Tap(bool ok, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
 void Tap(bool ok, const char* fmt, ...) {
@@ -1602,12 +1605,13 @@ int Supervise() {
     if (over && !alive)
       break;
     // Workers end by themselves at the deadline; one that cannot is stuck
-    // in the kernel.
-    if (over && now > end + 60000) {
+    // in the kernel.  The grace is long: on a KASAN kernel a worker's exit
+    // alone (thousands of handles, many VMOs) has taken over a minute.
+    if (over && now > end + kStuckGraceMs) {
       for (int i = 0; i < opt.procs; i++)
         if (slots[i].pid > 0) {
-          printf("# zx-fuzz: worker %d.%d (seed %#llx) still running 60 s after the end\n", i, slots[i].gen,
-                 (unsigned long long)slots[i].seed);
+          printf("# zx-fuzz: worker %d.%d (seed %#llx) still running %d s after the end\n", i, slots[i].gen,
+                 (unsigned long long)slots[i].seed, kStuckGraceMs / 1000);
           kill(slots[i].pid, SIGKILL);
           stuck++;
         }
