@@ -348,7 +348,10 @@ void OpProperty() {
   static const uint32_t props[] = {ZX_PROP_NAME, ZX_PROP_PROCESS_DEBUG_ADDR, ZX_PROP_SOCKET_RX_THRESHOLD,
                                    ZX_PROP_SOCKET_TX_THRESHOLD, ZX_PROP_VMO_CONTENT_SIZE,
                                    ZX_PROP_EXCEPTION_STATE, ZX_PROP_STREAM_MODE_APPEND,
-                                   ZX_PROP_PROCESS_VDSO_BASE_ADDRESS, ZX_PROP_REGISTER_FS,
+                                   ZX_PROP_PROCESS_VDSO_BASE_ADDRESS,
+#ifdef ZX_PROP_REGISTER_FS
+                                   ZX_PROP_REGISTER_FS,  // x86 only
+#endif
                                    ZX_PROP_JOB_KILL_ON_OOM};
   uint32_t prop = R().Chance(95) ? props[R().Below(sizeof(props) / sizeof(props[0]))] : R().U32();
   Buf b = Out(R().Size(64));
@@ -356,8 +359,9 @@ void OpProperty() {
     S(zx_object_get_property(H(), prop, b.p, b.n));
     return;
   }
-  // Setting FS/GS would move this thread's TLS; a job's OOM policy is the VM's.
-  if (prop == ZX_PROP_REGISTER_FS || prop == ZX_PROP_JOB_KILL_ON_OOM)
+  // Setting FS or GS (x86's properties 4 and 2) would move this thread's
+  // TLS; a job's OOM policy is the VM's.
+  if (prop == 4u || prop == 2u || prop == ZX_PROP_JOB_KILL_ON_OOM)
     return;
   if (b.p == T->scratch)
     for (size_t i = 0; i < 8; i++)
