@@ -10,6 +10,15 @@
 /* A physical range no test touches, for MMIO resources. */
 #define RT_MMIO_BASE	0x40000000ull
 #define RT_PAGE		0x1000ull
+/*
+ * Physical addresses that are no System RAM in the test VMs (physical VMOs
+ * refuse RAM); never mapped.  QEMU's arm64 virt board has RAM from 1 GiB.
+ */
+#if defined(__aarch64__)
+#define RT_NOT_RAM	0x0c000000ull
+#else
+#define RT_NOT_RAM	RT_MMIO_BASE
+#endif
 
 static zx_handle_t rt_root(struct __test_metadata *_metadata)
 {
@@ -306,13 +315,12 @@ TEST(errors_follow_zircon)
 	EXPECT_ZX_OK(zx_handle_close(excl));
 	/* An MMIO resource grants the whole pages it touches. */
 	part = rt_create(_metadata, root, ZX_RSRC_KIND_MMIO,
-			 RT_MMIO_BASE + 0x10, 0x20, "part");
-	EXPECT_ZX_OK(zx_vmo_create_physical(part, RT_MMIO_BASE, RT_PAGE,
-					    &vmo));
+			 RT_NOT_RAM + 0x10, 0x20, "part");
+	EXPECT_ZX_OK(zx_vmo_create_physical(part, RT_NOT_RAM, RT_PAGE, &vmo));
 	EXPECT_ZX_OK(zx_handle_close(vmo));
 	EXPECT_ZX(ZX_ERR_OUT_OF_RANGE,
-		  zx_vmo_create_physical(part, RT_MMIO_BASE + RT_PAGE,
-					 RT_PAGE, &vmo));
+		  zx_vmo_create_physical(part, RT_NOT_RAM + RT_PAGE, RT_PAGE,
+					 &vmo));
 	/* Another kind is the wrong type; another range is out of range. */
 	EXPECT_ZX(ZX_ERR_WRONG_TYPE, zx_interrupt_create(part, 0, 0, &h));
 	EXPECT_ZX_OK(zx_handle_close(part));
